@@ -1,0 +1,2 @@
+//! Verbatim: full-text search for UN meeting records, built to run in the browser.
+pub mod analysis;
