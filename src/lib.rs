@@ -1,2 +1,3 @@
 //! Verbatim: full-text search for UN meeting records, built to run in the browser.
 pub mod analysis;
+pub mod record;

@@ -1,9 +1,84 @@
 //! Text → tokens: tokenize, fold (case, accents, ligatures, elision), stem, stopwords.
+//!
+//! The same analysis runs at index time (native) and at query time (wasm), so
+//! a word typed in the search box lands on the same keys as the record's words.
+pub mod acronyms;
+pub mod fold;
 pub mod stem;
+pub mod stopwords;
+pub mod tokenize;
+
+pub use fold::{fold, lower};
+pub use stopwords::{is_any_stopword, is_stopword};
+pub use tokenize::{Token, tokenize};
 
 /// The languages the analyzer knows. Each record declares one or has it detected.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Lang {
     French,
     English,
+}
+
+impl Lang {
+    /// ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::French => "fr",
+            Lang::English => "en",
+        }
+    }
+
+    /// Parses "fr", "fr-FR", "en", "English"…; `None` for languages the analyzer lacks.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let code = code.trim().to_ascii_lowercase();
+        match code.get(..2)? {
+            "fr" => Some(Lang::French),
+            "en" => Some(Lang::English),
+            _ => None,
+        }
+    }
+
+    pub const ALL: [Lang; 2] = [Lang::French, Lang::English];
+}
+
+/// Guesses the language of a text from its share of French and English stopwords.
+pub fn detect_lang(text: &str) -> Lang {
+    let (mut fr, mut en) = (0usize, 0usize);
+    for token in tokenize(text).iter().take(2000) {
+        let folded = fold(&token.word);
+        fr += usize::from(is_stopword(Lang::French, &folded));
+        en += usize::from(is_stopword(Lang::English, &folded));
+    }
+    if en > fr { Lang::English } else { Lang::French }
+}
+
+/// The stem key of a lowercase word: its Snowball stem, folded, so that
+/// "États" and "etats" meet on "etat".
+pub fn stem_key(lang: Lang, word: &str) -> String {
+    fold(&stem::stem(lang, word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_french_and_english() {
+        assert_eq!(
+            detect_lang("La Lituanie, au nom également de la Pologne, a retiré toute légitimité."),
+            Lang::French
+        );
+        assert_eq!(
+            detect_lang("The General Assembly adopted the declaration on trafficking in persons."),
+            Lang::English
+        );
+    }
+
+    #[test]
+    fn parses_language_codes() {
+        assert_eq!(Lang::from_code("fr-FR"), Some(Lang::French));
+        assert_eq!(Lang::from_code("EN"), Some(Lang::English));
+        assert_eq!(Lang::from_code("de"), None);
+        assert_eq!(Lang::from_code("f"), None);
+    }
 }

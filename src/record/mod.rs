@@ -1,0 +1,221 @@
+//! Meeting records in: plain-text press releases and JSON Lines passages → [`Record`]s.
+//!
+//! Parsing takes bytes and a file name (for error messages) and does no I/O,
+//! so the same code runs in the CLI, in tests and anywhere else.
+
+pub mod delegations;
+mod jsonl;
+pub mod speakers;
+mod text;
+
+use crate::analysis::Lang;
+use std::fmt;
+
+pub use jsonl::parse_jsonl;
+pub use speakers::{Speaker, SpeakerKind};
+pub use text::parse_text;
+
+/// One meeting record (or one JSON Lines file): metadata and its passages.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Record {
+    /// The UN document symbol ("AG/12734"), or the file name for other corpora.
+    pub symbol: String,
+    /// The headline.
+    pub title: String,
+    /// "Quatre-vingtième session".
+    pub session: String,
+    /// "48e séance plénière – matin & après-midi".
+    pub meeting: String,
+    /// ISO date of the meeting ("2025-11-24"), when known.
+    pub date: String,
+    /// Where the record is published, when known.
+    pub url: String,
+    pub lang: Option<Lang>,
+    pub passages: Vec<Passage>,
+}
+
+/// One paragraph: the unit that search returns.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Passage {
+    /// Stable id: "AG/12734#p23" for records, the given id for JSON Lines.
+    pub id: String,
+    /// Paragraph number within the record, from 1.
+    pub number: u32,
+    /// The section heading the paragraph stands under.
+    pub section: Option<String>,
+    /// Who speaks, the main speaker first.
+    pub speakers: Vec<Speaker>,
+    pub text: String,
+    /// Per-passage language (JSON Lines may mix them); `None` means the record's.
+    pub lang: Option<Lang>,
+}
+
+impl Passage {
+    /// The URL fragment that points at this paragraph ("p23").
+    pub fn anchor(&self) -> String {
+        format!("p{}", self.number)
+    }
+}
+
+/// Why an input file could not be read. Every variant names the file; the
+/// line is 1-based.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InputError {
+    Empty {
+        file: String,
+    },
+    Binary {
+        file: String,
+    },
+    NotUtf8 {
+        file: String,
+        line: usize,
+    },
+    Json {
+        file: String,
+        line: usize,
+        message: String,
+    },
+    MissingField {
+        file: String,
+        line: usize,
+        field: &'static str,
+    },
+    DuplicateId {
+        file: String,
+        line: usize,
+        id: String,
+    },
+    Layout {
+        file: String,
+        line: usize,
+        message: String,
+    },
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InputError::Empty { file } => write!(
+                f,
+                "{file}: the file is empty; give a record with at least one paragraph"
+            ),
+            InputError::Binary { file } => write!(
+                f,
+                "{file}: this looks like a binary file, not UTF-8 text or JSON Lines"
+            ),
+            InputError::NotUtf8 { file, line } => {
+                write!(
+                    f,
+                    "{file}:{line}: invalid UTF-8; save the file as UTF-8 text"
+                )
+            }
+            InputError::Json {
+                file,
+                line,
+                message,
+            } => write!(f, "{file}:{line}: malformed JSON line: {message}"),
+            InputError::MissingField { file, line, field } => {
+                write!(f, "{file}:{line}: missing or empty field \"{field}\"")
+            }
+            InputError::DuplicateId { file, line, id } => {
+                write!(
+                    f,
+                    "{file}:{line}: duplicate passage id \"{id}\"; ids must be unique across the corpus"
+                )
+            }
+            InputError::Layout {
+                file,
+                line,
+                message,
+            } => write!(f, "{file}:{line}: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// Decodes a file as UTF-8 text, refusing empty and binary files with the line of the first bad byte.
+fn decode_utf8<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, InputError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(InputError::Empty {
+            file: file.to_string(),
+        });
+    }
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        return Err(InputError::Binary {
+            file: file.to_string(),
+        });
+    }
+    std::str::from_utf8(bytes).map_err(|e| {
+        let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
+        let line = 1 + valid.iter().filter(|&&b| b == b'\n').count();
+        InputError::NotUtf8 {
+            file: file.to_string(),
+            line,
+        }
+    })
+}
+
+/// Parses one input by its extension: `.jsonl` is JSON Lines, anything else the text layout.
+pub fn parse_file(file: &str, bytes: &[u8]) -> Result<Vec<Record>, InputError> {
+    if file.ends_with(".jsonl") || file.ends_with(".ndjson") {
+        parse_jsonl(file, bytes)
+    } else {
+        parse_text(file, bytes).map(|r| vec![r])
+    }
+}
+
+/// Checks that passage ids are unique across records.
+pub fn check_unique_ids(records: &[Record]) -> Result<(), InputError> {
+    let mut seen = std::collections::HashSet::new();
+    for record in records {
+        for (i, passage) in record.passages.iter().enumerate() {
+            if !seen.insert(passage.id.as_str()) {
+                return Err(InputError::DuplicateId {
+                    file: record.symbol.clone(),
+                    line: i + 1,
+                    id: passage.id.clone(),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_empty_binary_and_non_utf8_input() {
+        assert_eq!(
+            parse_file("a.txt", b" \n\n"),
+            Err(InputError::Empty {
+                file: "a.txt".into()
+            })
+        );
+        assert_eq!(
+            parse_file("a.txt", b"PK\x03\x04\0\0"),
+            Err(InputError::Binary {
+                file: "a.txt".into()
+            })
+        );
+        assert_eq!(
+            parse_file("a.txt", b"ok\nok\n\xff\xfe"),
+            Err(InputError::NotUtf8 {
+                file: "a.txt".into(),
+                line: 3
+            })
+        );
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let e = InputError::NotUtf8 {
+            file: "x.txt".into(),
+            line: 7,
+        };
+        assert!(e.to_string().starts_with("x.txt:7:"));
+    }
+}
