@@ -1,0 +1,77 @@
+//! The `verbatim` command line: build an index, search it, score it, measure it.
+
+mod bench;
+mod eval;
+mod index;
+mod search;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "verbatim",
+    version,
+    about = "Search for UN meeting records: build, query and measure indexes"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build an index from records (.txt) and JSON Lines passages (.jsonl), files or folders.
+    Index(index::Args),
+    /// Search an index; with no query, read one query a line on stdin and write JSON Lines.
+    Search(search::Args),
+    /// Score an index on judged queries (nDCG@10, MRR@10, Success@1, Recall@10).
+    Eval(eval::Args),
+    /// Report index bytes (raw, gzip, brotli) and query latency percentiles.
+    Bench(bench::Args),
+}
+
+fn main() -> ExitCode {
+    let result = match Cli::parse().command {
+        Command::Index(args) => index::run(args),
+        Command::Search(args) => search::run(args),
+        Command::Eval(args) => eval::run(args),
+        Command::Bench(args) => bench::run(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("verbatim: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Reads and decodes an index file.
+fn load_index(path: &std::path::Path) -> anyhow::Result<verbatim::index::Index> {
+    use anyhow::Context;
+    let bytes =
+        std::fs::read(path).with_context(|| format!("cannot read the index {}", path.display()))?;
+    verbatim::index::Index::from_bytes(&bytes).with_context(|| format!("{}", path.display()))
+}
+
+/// gzip -9 size of some bytes.
+fn gzip_len(bytes: &[u8]) -> usize {
+    use std::io::Write;
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let _ = enc.write_all(bytes);
+    enc.finish().map_or(0, |v| v.len())
+}
+
+/// brotli (quality 11) size of some bytes.
+fn brotli_len(bytes: &[u8]) -> usize {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        ..Default::default()
+    };
+    match brotli::BrotliCompress(&mut &bytes[..], &mut out, &params) {
+        Ok(_) => out.len(),
+        Err(_) => 0,
+    }
+}

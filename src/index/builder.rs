@@ -1,0 +1,160 @@
+//! Records → [`IndexData`], deterministically: every list is sorted or in input
+//! order, never in hash order, so the same records give the same bytes.
+
+use super::{Acronym, IndexData, PassageData, Posting, RecordMeta};
+use crate::analysis::acronyms::find_definitions;
+use crate::analysis::tokenize;
+use crate::record::{Record, Speaker};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Collects records, then builds the index data.
+#[derive(Default)]
+pub struct IndexBuilder {
+    records: Vec<Record>,
+}
+
+impl IndexBuilder {
+    pub fn new() -> IndexBuilder {
+        IndexBuilder::default()
+    }
+
+    pub fn add(&mut self, record: Record) -> &mut IndexBuilder {
+        self.records.push(record);
+        self
+    }
+
+    pub fn build(&self) -> IndexData {
+        let sections: Vec<String> =
+            sorted_unique(self.passages().filter_map(|(_, p)| p.section.clone()));
+        let speakers: Vec<Speaker> = sorted_unique(
+            self.passages()
+                .flat_map(|(_, p)| p.speakers.iter().cloned()),
+        );
+
+        // Word occurrences, keyed by word, then by passage.
+        let mut occurrences: BTreeMap<String, BTreeMap<u32, Vec<u32>>> = BTreeMap::new();
+        let mut passages = Vec::new();
+        let mut definitions: BTreeSet<(String, Vec<String>)> = BTreeSet::new();
+        for (record_no, record) in self.records.iter().enumerate() {
+            for passage in &record.passages {
+                let passage_no = passages.len() as u32;
+                let tokens = tokenize(&passage.text);
+                for t in &tokens {
+                    let positions = occurrences
+                        .entry(t.word.clone())
+                        .or_default()
+                        .entry(passage_no)
+                        .or_default();
+                    if positions.last() != Some(&t.position) {
+                        positions.push(t.position);
+                    }
+                }
+                for def in find_definitions(&passage.text) {
+                    let acronym: Vec<String> =
+                        tokenize(&def.acronym).into_iter().map(|t| t.word).collect();
+                    let expansion: Vec<String> = tokenize(&def.expansion)
+                        .into_iter()
+                        .filter(|t| !t.alias)
+                        .map(|t| t.word)
+                        .collect();
+                    if let [acronym] = acronym.as_slice() {
+                        definitions.insert((acronym.clone(), expansion));
+                    }
+                }
+                let derived_id = format!("{}#p{}", record.symbol, passage.number);
+                passages.push(PassageData {
+                    record: record_no as u32,
+                    number: passage.number,
+                    id: (passage.id != derived_id).then(|| passage.id.clone()),
+                    section: passage
+                        .section
+                        .as_ref()
+                        .and_then(|s| index_of(&sections, s)),
+                    speakers: passage
+                        .speakers
+                        .iter()
+                        .filter_map(|s| index_of(&speakers, s))
+                        .collect(),
+                    lang: passage.lang.or(record.lang),
+                    length: tokens.iter().filter(|t| !t.alias).count() as u32,
+                    text: passage.text.clone(),
+                });
+            }
+        }
+        // Words of headings, speaker names and long names are searchable too,
+        // even where no passage body holds them.
+        let field_words = sections
+            .iter()
+            .map(String::as_str)
+            .chain(speakers.iter().map(|s| s.name.as_str()));
+        for text in field_words {
+            for t in tokenize(text) {
+                occurrences.entry(t.word).or_default();
+            }
+        }
+        for (acronym, expansion) in &definitions {
+            for w in std::iter::once(acronym).chain(expansion) {
+                occurrences.entry(w.clone()).or_default();
+            }
+        }
+
+        let words: Vec<String> = occurrences.keys().cloned().collect();
+        let postings = occurrences
+            .into_values()
+            .map(|by_passage| {
+                by_passage
+                    .into_iter()
+                    .map(|(passage, positions)| Posting { passage, positions })
+                    .collect()
+            })
+            .collect();
+        let word_id = |w: &String| words.binary_search(w).ok().map(|i| i as u32);
+        let mut acronyms: Vec<Acronym> = definitions
+            .iter()
+            .filter_map(|(a, e)| {
+                Some(Acronym {
+                    acronym: word_id(a)?,
+                    expansion: e.iter().filter_map(word_id).collect(),
+                })
+            })
+            .collect();
+        acronyms.sort();
+        acronyms.dedup();
+
+        IndexData {
+            records: self
+                .records
+                .iter()
+                .map(|r| RecordMeta {
+                    symbol: r.symbol.clone(),
+                    title: r.title.clone(),
+                    session: r.session.clone(),
+                    meeting: r.meeting.clone(),
+                    date: r.date.clone(),
+                    url: r.url.clone(),
+                    lang: r.lang,
+                })
+                .collect(),
+            sections,
+            speakers,
+            passages,
+            words,
+            postings,
+            acronyms,
+        }
+    }
+
+    fn passages(&self) -> impl Iterator<Item = (&Record, &crate::record::Passage)> {
+        self.records
+            .iter()
+            .flat_map(|r| r.passages.iter().map(move |p| (r, p)))
+    }
+}
+
+fn sorted_unique<T: Ord>(items: impl Iterator<Item = T>) -> Vec<T> {
+    items.collect::<BTreeSet<T>>().into_iter().collect()
+}
+
+fn index_of<T: Ord>(sorted: &[T], item: &T) -> Option<u32> {
+    sorted.binary_search(item).ok().map(|i| i as u32)
+}

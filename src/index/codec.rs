@@ -1,0 +1,630 @@
+//! [`IndexData`] ↔ bytes: the encoder and the decoder side by side, so the
+//! layout lives in one place. FORMAT.md documents it byte by byte.
+//!
+//! The decoder reads bytes that came over a network: it checks the magic, the
+//! version and the CRC first, then every length and index before it allocates
+//! or slices. It never panics; lints below keep it that way.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use super::{Acronym, IndexData, PassageData, Posting, RecordMeta};
+use crate::analysis::Lang;
+use crate::record::{Speaker, SpeakerKind};
+use std::fmt;
+
+pub const MAGIC: [u8; 4] = *b"VRBT";
+pub const FORMAT_VERSION: u8 = 1;
+
+const TAG_RECORDS: u8 = 1;
+const TAG_SECTIONS: u8 = 2;
+const TAG_SPEAKERS: u8 = 3;
+const TAG_PASSAGES: u8 = 4;
+const TAG_WORDS: u8 = 5;
+const TAG_POSTINGS: u8 = 6;
+const TAG_ACRONYMS: u8 = 7;
+
+/// Why bytes are not a usable index. The messages are for the person who
+/// deploys the search box: they say what to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Not a Verbatim index at all (an HTML error page, another file).
+    NotAnIndex { found: Vec<u8> },
+    /// Made by a newer Verbatim than this engine.
+    NewerVersion { expected: u8, found: u8 },
+    /// Made by an older Verbatim that this engine no longer reads.
+    OlderVersion { expected: u8, found: u8 },
+    /// Truncated or altered in transit.
+    Checksum { expected: u32, found: u32 },
+    /// The checksum holds but the content does not make sense.
+    Damaged {
+        section: &'static str,
+        what: &'static str,
+    },
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::NotAnIndex { found } => write!(
+                f,
+                "this file is not a Verbatim index (it starts with {found:02x?}); check the index URL: the server may have sent an error page"
+            ),
+            DecodeError::NewerVersion { expected, found } => write!(
+                f,
+                "this index was made by a newer Verbatim (format {found}, this engine reads {expected}); update verbatim.js and verbatim_bg.wasm together with the index"
+            ),
+            DecodeError::OlderVersion { expected, found } => write!(
+                f,
+                "this index was made by an older Verbatim (format {found}, this engine reads {expected}); rebuild it with `verbatim index`"
+            ),
+            DecodeError::Checksum { expected, found } => write!(
+                f,
+                "this search index is damaged (checksum {found:08x}, expected {expected:08x}): it was truncated or altered in transit; reload the page or upload the file again"
+            ),
+            DecodeError::Damaged { section, what } => write!(
+                f,
+                "this search index is damaged ({section}: {what}); rebuild it with `verbatim index` and upload it again"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+// ---------------------------------------------------------------- encoding
+
+/// Encodes index data. The same data always gives the same bytes.
+pub fn encode(index: &IndexData) -> Vec<u8> {
+    let mut out = MAGIC.to_vec();
+    out.push(FORMAT_VERSION);
+    section(&mut out, TAG_RECORDS, |w| {
+        w.len(index.records.len());
+        for r in &index.records {
+            for s in [&r.symbol, &r.title, &r.session, &r.meeting, &r.date, &r.url] {
+                w.str(s);
+            }
+            w.lang(r.lang);
+        }
+    });
+    section(&mut out, TAG_SECTIONS, |w| {
+        w.len(index.sections.len());
+        index.sections.iter().for_each(|s| w.str(s));
+    });
+    section(&mut out, TAG_SPEAKERS, |w| {
+        w.len(index.speakers.len());
+        for s in &index.speakers {
+            w.byte(s.kind.code());
+            w.str(&s.name);
+        }
+    });
+    section(&mut out, TAG_PASSAGES, |w| {
+        w.len(index.passages.len());
+        for p in &index.passages {
+            w.uint(p.record);
+            w.uint(p.number);
+            w.byte(u8::from(p.id.is_some()) | (u8::from(p.section.is_some()) << 1));
+            if let Some(id) = &p.id {
+                w.str(id);
+            }
+            if let Some(section) = p.section {
+                w.uint(section);
+            }
+            w.len(p.speakers.len());
+            p.speakers.iter().for_each(|&s| w.uint(s));
+            w.lang(p.lang);
+            w.uint(p.length);
+            w.str(&p.text);
+        }
+    });
+    section(&mut out, TAG_WORDS, |w| {
+        w.len(index.words.len());
+        let mut previous: &[u8] = &[];
+        for word in &index.words {
+            let shared = previous
+                .iter()
+                .zip(word.as_bytes())
+                .take_while(|(a, b)| a == b)
+                .count();
+            w.len(shared);
+            w.bytes(word.as_bytes().get(shared..).unwrap_or_default());
+            previous = word.as_bytes();
+        }
+    });
+    section(&mut out, TAG_POSTINGS, |w| {
+        for postings in &index.postings {
+            w.len(postings.len());
+            let mut last_passage = 0;
+            for (i, p) in postings.iter().enumerate() {
+                w.uint(if i == 0 {
+                    p.passage
+                } else {
+                    p.passage - last_passage
+                });
+                last_passage = p.passage;
+                w.len(p.positions.len());
+                let mut last = 0;
+                for (j, &pos) in p.positions.iter().enumerate() {
+                    w.uint(if j == 0 { pos } else { pos - last });
+                    last = pos;
+                }
+            }
+        }
+    });
+    section(&mut out, TAG_ACRONYMS, |w| {
+        w.len(index.acronyms.len());
+        for a in &index.acronyms {
+            w.uint(a.acronym);
+            w.len(a.expansion.len());
+            a.expansion.iter().for_each(|&id| w.uint(id));
+        }
+    });
+    let crc = crc32(&out);
+    out.extend_from_slice(&crc.to_le_bytes());
+    out
+}
+
+fn section(out: &mut Vec<u8>, tag: u8, fill: impl FnOnce(&mut Writer)) {
+    let mut w = Writer(Vec::new());
+    fill(&mut w);
+    out.push(tag);
+    let mut len = Writer(Vec::new());
+    len.len(w.0.len());
+    out.extend_from_slice(&len.0);
+    out.extend_from_slice(&w.0);
+}
+
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn byte(&mut self, b: u8) {
+        self.0.push(b);
+    }
+
+    /// LEB128: seven bits a byte, low first, high bit set on all but the last.
+    fn varint(&mut self, mut v: u64) {
+        while v >= 0x80 {
+            self.0.push((v as u8) | 0x80);
+            v >>= 7;
+        }
+        self.0.push(v as u8);
+    }
+
+    fn uint(&mut self, v: u32) {
+        self.varint(u64::from(v));
+    }
+
+    fn len(&mut self, n: usize) {
+        self.varint(n as u64);
+    }
+
+    fn bytes(&mut self, b: &[u8]) {
+        self.len(b.len());
+        self.0.extend_from_slice(b);
+    }
+
+    fn str(&mut self, s: &str) {
+        self.bytes(s.as_bytes());
+    }
+
+    fn lang(&mut self, lang: Option<Lang>) {
+        self.byte(match lang {
+            None => 0,
+            Some(Lang::French) => 1,
+            Some(Lang::English) => 2,
+        });
+    }
+}
+
+// ---------------------------------------------------------------- decoding
+
+/// Decodes index bytes, or says why they are not a usable index.
+pub fn decode(bytes: &[u8]) -> Result<IndexData, DecodeError> {
+    let not_an_index = || DecodeError::NotAnIndex {
+        found: bytes.iter().take(4).copied().collect(),
+    };
+    if bytes.get(..4) != Some(&MAGIC[..]) {
+        return Err(not_an_index());
+    }
+    let version = *bytes.get(4).ok_or_else(not_an_index)?;
+    if version > FORMAT_VERSION {
+        return Err(DecodeError::NewerVersion {
+            expected: FORMAT_VERSION,
+            found: version,
+        });
+    }
+    if version < FORMAT_VERSION {
+        return Err(DecodeError::OlderVersion {
+            expected: FORMAT_VERSION,
+            found: version,
+        });
+    }
+    let body_len = bytes
+        .len()
+        .checked_sub(4)
+        .filter(|&n| n >= 5)
+        .ok_or(DecodeError::Checksum {
+            expected: 0,
+            found: 0,
+        })?;
+    let (body, footer) = bytes.split_at(body_len);
+    let expected = u32::from_le_bytes(footer.try_into().map_err(|_| not_an_index())?);
+    let found = crc32(body);
+    if expected != found {
+        return Err(DecodeError::Checksum { expected, found });
+    }
+
+    let mut r = Reader {
+        buf: body,
+        pos: 5,
+        section: "header",
+    };
+    let mut index = IndexData::default();
+
+    let mut s = r.section(TAG_RECORDS, "records")?;
+    for _ in 0..s.count(1)? {
+        let mut fields = [const { String::new() }; 6];
+        for f in &mut fields {
+            *f = s.string()?;
+        }
+        let [symbol, title, session, meeting, date, url] = fields;
+        index.records.push(RecordMeta {
+            symbol,
+            title,
+            session,
+            meeting,
+            date,
+            url,
+            lang: s.lang()?,
+        });
+    }
+    s.finish()?;
+
+    let mut s = r.section(TAG_SECTIONS, "sections")?;
+    for _ in 0..s.count(1)? {
+        index.sections.push(s.string()?);
+    }
+    s.finish()?;
+
+    let mut s = r.section(TAG_SPEAKERS, "speakers")?;
+    for _ in 0..s.count(2)? {
+        let kind =
+            SpeakerKind::from_code(s.byte()?).ok_or_else(|| s.damaged("unknown speaker kind"))?;
+        index.speakers.push(Speaker {
+            kind,
+            name: s.string()?,
+        });
+    }
+    s.finish()?;
+
+    let mut s = r.section(TAG_PASSAGES, "passages")?;
+    for _ in 0..s.count(7)? {
+        let record = s.index_below(index.records.len(), "record out of range")?;
+        let number = s.uint()?;
+        let flags = s.byte()?;
+        if flags > 3 {
+            return Err(s.damaged("unknown passage flags"));
+        }
+        let id = if flags & 1 != 0 {
+            Some(s.string()?)
+        } else {
+            None
+        };
+        let section = if flags & 2 != 0 {
+            Some(s.index_below(index.sections.len(), "section out of range")?)
+        } else {
+            None
+        };
+        let mut speakers = Vec::new();
+        for _ in 0..s.count(1)? {
+            speakers.push(s.index_below(index.speakers.len(), "speaker out of range")?);
+        }
+        let lang = s.lang()?;
+        let length = s.uint()?;
+        let text = s.string()?;
+        index.passages.push(PassageData {
+            record,
+            number,
+            id,
+            section,
+            speakers,
+            lang,
+            length,
+            text,
+        });
+    }
+    s.finish()?;
+
+    let mut s = r.section(TAG_WORDS, "words")?;
+    let mut previous: Vec<u8> = Vec::new();
+    for _ in 0..s.count(2)? {
+        let shared = s.count(0)?;
+        let suffix = s.bytes()?;
+        let mut word = previous
+            .get(..shared)
+            .ok_or_else(|| s.damaged("shared prefix longer than the previous word"))?
+            .to_vec();
+        word.extend_from_slice(suffix);
+        if !index.words.is_empty() && word <= previous {
+            return Err(s.damaged("words out of order"));
+        }
+        let text = String::from_utf8(word.clone()).map_err(|_| s.damaged("word is not UTF-8"))?;
+        index.words.push(text);
+        previous = word;
+    }
+    s.finish()?;
+
+    let mut s = r.section(TAG_POSTINGS, "postings")?;
+    for _ in 0..index.words.len() {
+        let mut postings = Vec::with_capacity(0);
+        let mut passage: u32 = 0;
+        for i in 0..s.count(2)? {
+            let delta = s.uint()?;
+            if i > 0 && delta == 0 {
+                return Err(s.damaged("passages out of order"));
+            }
+            passage = passage
+                .checked_add(delta)
+                .ok_or_else(|| s.damaged("passage overflow"))?;
+            if passage as usize >= index.passages.len() {
+                return Err(s.damaged("passage out of range"));
+            }
+            let mut positions = Vec::new();
+            let mut pos: u32 = 0;
+            for j in 0..s.count(1)? {
+                let delta = s.uint()?;
+                if j > 0 && delta == 0 {
+                    return Err(s.damaged("positions out of order"));
+                }
+                pos = pos
+                    .checked_add(delta)
+                    .ok_or_else(|| s.damaged("position overflow"))?;
+                positions.push(pos);
+            }
+            postings.push(Posting { passage, positions });
+        }
+        index.postings.push(postings);
+    }
+    s.finish()?;
+
+    let mut s = r.section(TAG_ACRONYMS, "acronyms")?;
+    for _ in 0..s.count(2)? {
+        let acronym = s.index_below(index.words.len(), "acronym out of range")?;
+        let mut expansion = Vec::new();
+        for _ in 0..s.count(1)? {
+            expansion.push(s.index_below(index.words.len(), "expansion word out of range")?);
+        }
+        index.acronyms.push(Acronym { acronym, expansion });
+    }
+    s.finish()?;
+
+    if r.pos != body.len() {
+        return Err(r.damaged("trailing bytes after the last section"));
+    }
+    Ok(index)
+}
+
+struct Reader<'a> {
+    buf: &'a [u8],
+    pos: usize,
+    section: &'static str,
+}
+
+impl<'a> Reader<'a> {
+    fn damaged(&self, what: &'static str) -> DecodeError {
+        DecodeError::Damaged {
+            section: self.section,
+            what,
+        }
+    }
+
+    fn byte(&mut self) -> Result<u8, DecodeError> {
+        let b = *self
+            .buf
+            .get(self.pos)
+            .ok_or_else(|| self.damaged("unexpected end"))?;
+        self.pos += 1;
+        Ok(b)
+    }
+
+    fn varint(&mut self) -> Result<u64, DecodeError> {
+        let mut value: u64 = 0;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            value |= u64::from(b & 0x7f)
+                .checked_shl(shift)
+                .ok_or_else(|| self.damaged("varint overflow"))?;
+            if b & 0x80 == 0 {
+                return Ok(value);
+            }
+        }
+        Err(self.damaged("varint too long"))
+    }
+
+    fn uint(&mut self) -> Result<u32, DecodeError> {
+        u32::try_from(self.varint()?).map_err(|_| self.damaged("number too large"))
+    }
+
+    fn index_below(&mut self, bound: usize, what: &'static str) -> Result<u32, DecodeError> {
+        let v = self.uint()?;
+        if (v as usize) < bound {
+            Ok(v)
+        } else {
+            Err(self.damaged(what))
+        }
+    }
+
+    /// A count of items that each take at least `min_item_bytes`; bounded by
+    /// the bytes left, so a forged count cannot make us allocate or loop much.
+    fn count(&mut self, min_item_bytes: usize) -> Result<usize, DecodeError> {
+        let n = usize::try_from(self.varint()?).map_err(|_| self.damaged("count too large"))?;
+        let left = self.buf.len().saturating_sub(self.pos);
+        if n.saturating_mul(min_item_bytes.max(1)) > left && min_item_bytes > 0 {
+            return Err(self.damaged("count larger than the data"));
+        }
+        if min_item_bytes == 0 && n > left.saturating_mul(8).saturating_add(255) {
+            return Err(self.damaged("length larger than the data"));
+        }
+        Ok(n)
+    }
+
+    fn bytes(&mut self) -> Result<&'a [u8], DecodeError> {
+        let n = self.count(1)?;
+        let end = self
+            .pos
+            .checked_add(n)
+            .ok_or_else(|| self.damaged("length overflow"))?;
+        let b = self
+            .buf
+            .get(self.pos..end)
+            .ok_or_else(|| self.damaged("unexpected end"))?;
+        self.pos = end;
+        Ok(b)
+    }
+
+    fn string(&mut self) -> Result<String, DecodeError> {
+        let b = self.bytes()?;
+        String::from_utf8(b.to_vec()).map_err(|_| self.damaged("text is not UTF-8"))
+    }
+
+    fn lang(&mut self) -> Result<Option<Lang>, DecodeError> {
+        match self.byte()? {
+            0 => Ok(None),
+            1 => Ok(Some(Lang::French)),
+            2 => Ok(Some(Lang::English)),
+            _ => Err(self.damaged("unknown language")),
+        }
+    }
+
+    /// Opens the next section, which must carry `tag`; returns a reader over it alone.
+    fn section(&mut self, tag: u8, name: &'static str) -> Result<Reader<'a>, DecodeError> {
+        self.section = name;
+        if self.byte()? != tag {
+            return Err(self.damaged("unexpected section tag"));
+        }
+        let len = self.count(1)?;
+        let end = self
+            .pos
+            .checked_add(len)
+            .ok_or_else(|| self.damaged("length overflow"))?;
+        let buf = self
+            .buf
+            .get(..end)
+            .ok_or_else(|| self.damaged("section longer than the file"))?;
+        let inner = Reader {
+            buf,
+            pos: self.pos,
+            section: name,
+        };
+        self.pos = end;
+        Ok(inner)
+    }
+
+    fn finish(self) -> Result<(), DecodeError> {
+        if self.pos == self.buf.len() {
+            Ok(())
+        } else {
+            Err(self.damaged("section length does not match its content"))
+        }
+    }
+}
+
+// ---------------------------------------------------------------- CRC-32
+
+/// CRC-32 (IEEE 802.3, the one gzip and PNG use), table built at compile time.
+pub fn crc32(bytes: &[u8]) -> u32 {
+    // Evaluated at compile time: the indexing cannot fail at run time.
+    #[allow(clippy::indexing_slicing)]
+    const TABLE: [u32; 256] = {
+        let mut table = [0u32; 256];
+        let mut i = 0;
+        while i < 256 {
+            let mut c = i as u32;
+            let mut k = 0;
+            while k < 8 {
+                c = if c & 1 != 0 {
+                    0xedb8_8320 ^ (c >> 1)
+                } else {
+                    c >> 1
+                };
+                k += 1;
+            }
+            table[i] = c;
+            i += 1;
+        }
+        table
+    };
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc = TABLE
+            .get(usize::from((crc as u8) ^ b))
+            .copied()
+            .unwrap_or(0)
+            ^ (crc >> 8);
+    }
+    !crc
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crc32_matches_the_standard_check_value() {
+        assert_eq!(crc32(b"123456789"), 0xcbf4_3926);
+    }
+
+    #[test]
+    fn empty_index_round_trips() {
+        let bytes = encode(&IndexData::default());
+        assert_eq!(decode(&bytes).unwrap(), IndexData::default());
+    }
+
+    #[test]
+    fn wrong_magic_newer_version_and_flipped_bits_are_told_apart() {
+        let bytes = encode(&IndexData::default());
+        assert!(matches!(
+            decode(b"<!doctype html>"),
+            Err(DecodeError::NotAnIndex { .. })
+        ));
+        let mut newer = bytes.clone();
+        newer[4] = FORMAT_VERSION + 1;
+        assert_eq!(
+            decode(&newer),
+            Err(DecodeError::NewerVersion {
+                expected: FORMAT_VERSION,
+                found: FORMAT_VERSION + 1
+            })
+        );
+        let mut flipped = bytes.clone();
+        flipped[6] ^= 0x10;
+        assert!(matches!(
+            decode(&flipped),
+            Err(DecodeError::Checksum { .. })
+        ));
+        assert!(decode(&bytes[..bytes.len() - 1]).is_err());
+    }
+
+    #[test]
+    fn messages_say_what_to_do() {
+        let newer = DecodeError::NewerVersion {
+            expected: 1,
+            found: 2,
+        }
+        .to_string();
+        assert!(newer.contains("newer Verbatim"), "{newer}");
+        let damaged = DecodeError::Checksum {
+            expected: 1,
+            found: 2,
+        }
+        .to_string();
+        assert!(
+            damaged.contains("damaged") && damaged.contains("reload"),
+            "{damaged}"
+        );
+    }
+}

@@ -1,0 +1,210 @@
+//! [`Index`]: decoded data plus the lookup tables that search needs, derived
+//! at load time so the file stays small (folded forms, stem groups, field words).
+
+use super::{DecodeError, IndexData, decode};
+use crate::analysis::{Lang, fold, stem_key, tokenize};
+use std::collections::HashMap;
+
+/// Position of a word in the dictionary.
+pub type WordId = u32;
+
+/// A loaded index, ready to answer queries.
+pub struct Index {
+    pub data: IndexData,
+    /// Folded form of each word (no case, no accents).
+    folded: Vec<String>,
+    /// Word ids sorted by folded form: fold groups and prefixes are ranges of it.
+    by_fold: Vec<WordId>,
+    /// Stem key → the words that share it.
+    stem_groups: HashMap<String, Vec<WordId>>,
+    /// Languages present, for stemming queries.
+    langs: Vec<Lang>,
+    /// Words of each speaker's name and of each section heading.
+    pub(crate) speaker_words: Vec<Vec<WordId>>,
+    pub(crate) section_words: Vec<Vec<WordId>>,
+    /// Passages of each speaker and of each section.
+    pub(crate) speaker_passages: Vec<Vec<u32>>,
+    pub(crate) section_passages: Vec<Vec<u32>>,
+    /// Words that occur in a speaker name or a heading.
+    field_word: Vec<bool>,
+    /// Mean passage length in positions.
+    pub(crate) average_length: f32,
+}
+
+impl Index {
+    /// Decodes index bytes and prepares them for search.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Index, DecodeError> {
+        decode(bytes).map(Index::new)
+    }
+
+    pub fn new(data: IndexData) -> Index {
+        let folded: Vec<String> = data.words.iter().map(|w| fold(w)).collect();
+        let mut by_fold: Vec<WordId> = (0..data.words.len() as WordId).collect();
+        by_fold.sort_by(|&a, &b| folded[a as usize].cmp(&folded[b as usize]).then(a.cmp(&b)));
+
+        let mut langs: Vec<Lang> = data
+            .records
+            .iter()
+            .filter_map(|r| r.lang)
+            .chain(data.passages.iter().filter_map(|p| p.lang))
+            .collect();
+        langs.sort();
+        langs.dedup();
+        if langs.is_empty() {
+            langs.push(Lang::French);
+        }
+
+        let mut stem_groups: HashMap<String, Vec<WordId>> = HashMap::new();
+        for (id, word) in data.words.iter().enumerate() {
+            for key in stem_keys(&langs, word) {
+                stem_groups.entry(key).or_default().push(id as WordId);
+            }
+        }
+
+        let total: u64 = data.passages.iter().map(|p| u64::from(p.length)).sum();
+        let average_length = if data.passages.is_empty() {
+            1.0
+        } else {
+            (total as f32 / data.passages.len() as f32).max(1.0)
+        };
+        let mut index = Index {
+            data,
+            folded,
+            by_fold,
+            stem_groups,
+            langs,
+            speaker_words: Vec::new(),
+            section_words: Vec::new(),
+            speaker_passages: Vec::new(),
+            section_passages: Vec::new(),
+            field_word: Vec::new(),
+            average_length,
+        };
+        index.speaker_words = index
+            .data
+            .speakers
+            .iter()
+            .map(|s| index.words_of(&s.name))
+            .collect();
+        index.section_words = index
+            .data
+            .sections
+            .iter()
+            .map(|s| index.words_of(s))
+            .collect();
+        index.speaker_passages = vec![Vec::new(); index.data.speakers.len()];
+        index.section_passages = vec![Vec::new(); index.data.sections.len()];
+        for (p, passage) in index.data.passages.iter().enumerate() {
+            for &s in &passage.speakers {
+                if let Some(list) = index.speaker_passages.get_mut(s as usize) {
+                    list.push(p as u32);
+                }
+            }
+            if let Some(list) = passage
+                .section
+                .and_then(|s| index.section_passages.get_mut(s as usize))
+            {
+                list.push(p as u32);
+            }
+        }
+        index.field_word = vec![false; index.data.words.len()];
+        for &id in index
+            .speaker_words
+            .iter()
+            .chain(&index.section_words)
+            .flatten()
+        {
+            if let Some(flag) = index.field_word.get_mut(id as usize) {
+                *flag = true;
+            }
+        }
+        index
+    }
+
+    /// The id of a word exactly as the dictionary stores it (lowercase, accents kept).
+    pub fn word_id(&self, word: &str) -> Option<WordId> {
+        self.data
+            .words
+            .binary_search_by(|w| w.as_str().cmp(word))
+            .ok()
+            .map(|i| i as WordId)
+    }
+
+    pub fn word(&self, id: WordId) -> &str {
+        self.data.words.get(id as usize).map_or("", String::as_str)
+    }
+
+    pub fn folded(&self, id: WordId) -> &str {
+        self.folded.get(id as usize).map_or("", String::as_str)
+    }
+
+    /// Number of passages that contain the word.
+    pub fn doc_freq(&self, id: WordId) -> usize {
+        self.data.postings.get(id as usize).map_or(0, Vec::len)
+    }
+
+    /// Words whose folded form equals `folded`.
+    pub fn fold_group(&self, folded: &str) -> &[WordId] {
+        let lo = self.by_fold.partition_point(|&id| self.folded(id) < folded);
+        let hi = self
+            .by_fold
+            .partition_point(|&id| self.folded(id) <= folded);
+        self.by_fold.get(lo..hi).unwrap_or_default()
+    }
+
+    /// Words whose folded form starts with `prefix`.
+    pub fn prefix_range(&self, prefix: &str) -> &[WordId] {
+        let lo = self.by_fold.partition_point(|&id| self.folded(id) < prefix);
+        let hi = lo
+            + self
+                .by_fold
+                .get(lo..)
+                .unwrap_or_default()
+                .partition_point(|&id| self.folded(id).starts_with(prefix));
+        self.by_fold.get(lo..hi).unwrap_or_default()
+    }
+
+    /// Words that share a stem with `word` (in any language of the index).
+    pub fn stem_group(&self, word: &str) -> Vec<WordId> {
+        let mut ids: Vec<WordId> = stem_keys(&self.langs, word)
+            .iter()
+            .filter_map(|k| self.stem_groups.get(k))
+            .flatten()
+            .copied()
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// True when the word occurs in a speaker name or a heading.
+    pub fn is_field_word(&self, id: WordId) -> bool {
+        self.field_word.get(id as usize).copied().unwrap_or(false)
+    }
+
+    /// All word ids, in folded order (for fuzzy scans).
+    pub fn words_by_fold(&self) -> &[WordId] {
+        &self.by_fold
+    }
+
+    /// Dictionary ids of the words of a short text (a speaker name, a heading).
+    fn words_of(&self, text: &str) -> Vec<WordId> {
+        tokenize(text)
+            .iter()
+            .filter_map(|t| self.word_id(&t.word))
+            .collect()
+    }
+}
+
+/// The keys under which a word meets its inflections: its stem, and the stem
+/// of its folded form (a query typed without accents stems differently).
+fn stem_keys(langs: &[Lang], word: &str) -> Vec<String> {
+    let folded = fold(word);
+    let mut keys: Vec<String> = langs
+        .iter()
+        .flat_map(|&l| [stem_key(l, word), stem_key(l, &folded)])
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}

@@ -1,0 +1,77 @@
+//! The index: [`IndexBuilder`] (records → [`IndexData`]), the codec (IndexData ↔
+//! bytes, see FORMAT.md) and [`Index`], the loaded form that search reads.
+
+mod builder;
+mod codec;
+mod loaded;
+
+use crate::analysis::Lang;
+use crate::record::Speaker;
+
+pub use builder::IndexBuilder;
+pub use codec::{DecodeError, FORMAT_VERSION, MAGIC, decode, encode};
+pub use loaded::{Index, WordId};
+
+/// Everything the index file holds, as plain data. Encoding it twice gives the
+/// same bytes; all lists are in a canonical order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct IndexData {
+    pub records: Vec<RecordMeta>,
+    /// Section headings, sorted.
+    pub sections: Vec<String>,
+    /// Speakers, sorted.
+    pub speakers: Vec<Speaker>,
+    pub passages: Vec<PassageData>,
+    /// The dictionary: every distinct word, lowercase with accents, sorted by bytes.
+    pub words: Vec<String>,
+    /// Postings of each word, parallel to `words`, by passage.
+    pub postings: Vec<Vec<Posting>>,
+    /// Acronyms learned from "Long Name (ACR)", sorted.
+    pub acronyms: Vec<Acronym>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RecordMeta {
+    pub symbol: String,
+    pub title: String,
+    pub session: String,
+    pub meeting: String,
+    pub date: String,
+    pub url: String,
+    pub lang: Option<Lang>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PassageData {
+    /// Index into `records`.
+    pub record: u32,
+    /// Paragraph number in its record, from 1.
+    pub number: u32,
+    /// Set when the id is not the derived "{symbol}#p{number}".
+    pub id: Option<String>,
+    /// Index into `sections`.
+    pub section: Option<u32>,
+    /// Indexes into `speakers`, main speaker first.
+    pub speakers: Vec<u32>,
+    pub lang: Option<Lang>,
+    /// Number of word positions (for BM25 length normalization).
+    pub length: u32,
+    pub text: String,
+}
+
+/// Where one word occurs in one passage.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Posting {
+    pub passage: u32,
+    /// Word positions, strictly increasing.
+    pub positions: Vec<u32>,
+}
+
+/// "ONUDC" ↔ "Office des Nations Unies contre la drogue et le crime".
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Acronym {
+    /// Word id of the acronym.
+    pub acronym: u32,
+    /// Word ids of the long name, in order.
+    pub expansion: Vec<u32>,
+}

@@ -1,0 +1,109 @@
+//! A typed word → the dictionary words it stands for, each with a weight:
+//! the same word (1.0), the same word without its accents, an inflection,
+//! and only then a completion of the word being typed or a likely typo.
+
+use super::fuzzy::{distance_within, max_edits};
+use crate::analysis::fold;
+use crate::index::{Index, WordId};
+
+pub const EXACT: f32 = 1.0;
+/// "etats" for "états": the accent is a detail, but the exact form ranks first.
+pub const FOLDED: f32 = 0.95;
+/// "trafiquant" for "trafiquants".
+pub const STEMMED: f32 = 0.85;
+/// Upper bound for a completion of the word being typed ("Litu" → "lituanie").
+pub const PREFIX: f32 = 0.8;
+/// Typos: one edit, two edits.
+pub const FUZZY_1: f32 = 0.6;
+pub const FUZZY_2: f32 = 0.4;
+
+/// Completions kept for a prefix, the most frequent first.
+const MAX_COMPLETIONS: usize = 64;
+/// Typo candidates kept, the closest and most frequent first.
+const MAX_TYPO_CANDIDATES: usize = 16;
+
+/// The words one typed word may match.
+#[derive(Clone, Debug, Default)]
+pub struct Expansion {
+    /// Same word, folded or stemmed: scored together as one term.
+    pub core: Vec<(WordId, f32)>,
+    /// Completions and typos: each scored on its own, below the core.
+    pub extra: Vec<(WordId, f32)>,
+}
+
+/// The core forms of a word: exact, folded, stemmed.
+pub fn core_forms(index: &Index, word: &str) -> Vec<(WordId, f32)> {
+    let folded = fold(word);
+    let mut core: Vec<(WordId, f32)> = Vec::new();
+    let mut add = |id: WordId, weight: f32| match core.iter_mut().find(|(w, _)| *w == id) {
+        Some(entry) => entry.1 = entry.1.max(weight),
+        None => core.push((id, weight)),
+    };
+    if let Some(id) = index.word_id(word) {
+        add(id, EXACT);
+    }
+    for &id in index.fold_group(&folded) {
+        add(id, FOLDED);
+    }
+    for id in index.stem_group(word) {
+        add(id, STEMMED);
+    }
+    core.sort_by_key(|&(id, _)| id);
+    core
+}
+
+/// Everything a typed word may match. `prefix`: the person is still typing it.
+pub fn expand(index: &Index, word: &str, prefix: bool) -> Expansion {
+    let core = core_forms(index, word);
+    let folded = fold(word);
+    let typed_chars = folded.chars().count();
+    let mut extra = Vec::new();
+    if prefix && typed_chars >= 2 {
+        let mut completions: Vec<WordId> = index
+            .prefix_range(&folded)
+            .iter()
+            .copied()
+            .filter(|id| !core.iter().any(|(c, _)| c == id) && index.doc_freq(*id) > 0)
+            .collect();
+        completions.sort_by_key(|&id| std::cmp::Reverse(index.doc_freq(id)));
+        completions.truncate(MAX_COMPLETIONS);
+        for id in completions {
+            let word_chars = index.folded(id).chars().count().max(1);
+            extra.push((id, PREFIX * (typed_chars as f32 / word_chars as f32).sqrt()));
+        }
+    }
+    // Typos only where the word itself is unknown: a real word is what was meant.
+    if core.is_empty() {
+        extra.extend(typo_candidates(index, &folded));
+    }
+    Expansion { core, extra }
+}
+
+/// Dictionary words within the allowed edits of a folded word.
+pub fn typo_candidates(index: &Index, folded: &str) -> Vec<(WordId, f32)> {
+    let typed: Vec<char> = folded.chars().collect();
+    if max_edits(typed.len(), typed.len() + 2) == 0 {
+        return Vec::new();
+    }
+    let mut found: Vec<(usize, usize, WordId)> = Vec::new();
+    let mut candidate: Vec<char> = Vec::new();
+    for &id in index.words_by_fold() {
+        let w = index.folded(id);
+        let len = w.chars().count();
+        let max = max_edits(typed.len(), len);
+        if len.abs_diff(typed.len()) > max || index.doc_freq(id) == 0 && !index.is_field_word(id) {
+            continue;
+        }
+        candidate.clear();
+        candidate.extend(w.chars());
+        if let Some(d) = distance_within(&typed, &candidate, max).filter(|&d| d > 0) {
+            found.push((d, usize::MAX - index.doc_freq(id), id));
+        }
+    }
+    found.sort_unstable();
+    found.truncate(MAX_TYPO_CANDIDATES);
+    found
+        .into_iter()
+        .map(|(d, _, id)| (id, if d == 1 { FUZZY_1 } else { FUZZY_2 }))
+        .collect()
+}

@@ -1,0 +1,78 @@
+//! Typo tolerance: bounded optimal-string-alignment distance (Damerau–Levenshtein
+//! where a transposition of neighbours is one edit), on folded words.
+
+/// Edits a typed word may contain, from the longer of the two words: none below
+/// 4 letters, one from 4, two from 8 ("Mulaly" → "Mullally" is two insertions
+/// into an 8-letter name).
+pub fn max_edits(typed_chars: usize, word_chars: usize) -> usize {
+    if typed_chars < 4 {
+        0
+    } else if typed_chars.max(word_chars) >= 8 && typed_chars >= 5 {
+        2
+    } else {
+        1
+    }
+}
+
+/// The distance between `a` and `b` if it is at most `max`, else `None`.
+pub fn distance_within(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let width = b.len() + 1;
+    // Three rows: the one before the previous (for transpositions), previous, current.
+    let mut before: Vec<usize> = vec![0; width];
+    let mut previous: Vec<usize> = (0..width).collect();
+    let mut current: Vec<usize> = vec![0; width];
+    for (i, &ca) in a.iter().enumerate() {
+        current[0] = i + 1;
+        let mut row_min = current[0];
+        for (j, &cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            let mut d = (previous[j] + cost)
+                .min(previous[j + 1] + 1)
+                .min(current[j] + 1);
+            if i > 0 && j > 0 && ca == b[j - 1] && a[i - 1] == cb {
+                d = d.min(before[j - 1] + 1);
+            }
+            current[j + 1] = d;
+            row_min = row_min.min(d);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut before, &mut previous);
+        std::mem::swap(&mut previous, &mut current);
+    }
+    let d = previous[b.len()];
+    (d <= max).then_some(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(a: &str, b: &str) -> Option<usize> {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        distance_within(&a, &b, 3)
+    }
+
+    #[test]
+    fn counts_edits_with_transpositions_as_one() {
+        assert_eq!(d("mulaly", "mullally"), Some(2));
+        assert_eq!(d("baerbok", "baerbock"), Some(1));
+        assert_eq!(d("lituanei", "lituanie"), Some(1));
+        assert_eq!(d("trafic", "trafic"), Some(0));
+        assert_eq!(d("abc", "xyzabcdef"), None);
+        assert_eq!(d("", "abc"), Some(3));
+    }
+
+    #[test]
+    fn allowed_edits_grow_with_length() {
+        assert_eq!(max_edits(3, 3), 0);
+        assert_eq!(max_edits(4, 4), 1);
+        assert_eq!(max_edits(6, 8), 2);
+        assert_eq!(max_edits(8, 8), 2);
+        assert_eq!(max_edits(4, 9), 1);
+    }
+}

@@ -1,0 +1,481 @@
+//! A query → ranked passages: parse, expand each word (exact, folded, stemmed,
+//! completed, corrected), score clauses (BM25, phrases, acronyms, speaker and
+//! section fields), combine with coverage and proximity, then cut snippets.
+
+mod expand;
+mod fuzzy;
+pub mod query;
+mod rank;
+mod snippet;
+
+use crate::analysis::{fold, tokenize};
+use crate::index::{Index, WordId};
+use expand::{Expansion, core_forms, expand};
+use query::{Clause, Query, parse};
+use rank::{Matches, Scorer, merge_best};
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+pub use snippet::Snippet;
+
+/// An acronym found for its long name, or a long name for its acronym, is worth this much of a direct match.
+const ACRONYM_WEIGHT: f32 = 0.8;
+/// Weight of query words that stand close together in the passage.
+const PROXIMITY_WEIGHT: f32 = 0.25;
+/// Positions further apart than this earn no proximity bonus.
+const PROXIMITY_WINDOW: u32 = 8;
+
+/// Filters and paging.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SearchOptions {
+    pub limit: usize,
+    /// Only passages of this record (its symbol).
+    pub record: Option<String>,
+    /// Only passages under this section heading.
+    pub section: Option<String>,
+    /// Only passages where this speaker speaks.
+    pub speaker: Option<String>,
+}
+
+impl Default for SearchOptions {
+    fn default() -> SearchOptions {
+        SearchOptions {
+            limit: 10,
+            record: None,
+            section: None,
+            speaker: None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Results {
+    pub query: String,
+    pub hits: Vec<Hit>,
+    /// Passages matched before the limit.
+    pub total: usize,
+    pub facets: Facets,
+    /// "Did you mean", when nothing matched the words as typed.
+    pub suggestion: Option<String>,
+    pub warnings: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Hit {
+    /// "AG/12734#p23".
+    pub id: String,
+    /// "p23": the fragment of the paragraph in the record's page.
+    pub anchor: String,
+    /// The record's symbol.
+    pub record: String,
+    pub number: u32,
+    pub section: Option<String>,
+    /// The main speaker.
+    pub speaker: Option<String>,
+    pub speakers: Vec<String>,
+    pub score: f32,
+    /// The whole passage.
+    pub text: String,
+    /// Byte ranges of `text` to highlight.
+    pub highlights: Vec<Range<usize>>,
+    pub snippet: Snippet,
+}
+
+/// Counts per value among the matched passages.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Facets {
+    pub records: Vec<FacetCount>,
+    pub sections: Vec<FacetCount>,
+    pub speakers: Vec<FacetCount>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct FacetCount {
+    pub value: String,
+    pub count: usize,
+}
+
+/// One scored clause, ready to combine.
+struct Scored {
+    matches: Matches,
+    /// Content clauses count towards coverage; lone stopwords do not.
+    content: bool,
+    /// Matched only through a typo correction or a completion.
+    inexact: bool,
+}
+
+impl Index {
+    /// Runs a query. Never fails: odd input gives warnings and fewer results.
+    pub fn search(&self, input: &str, options: &SearchOptions) -> Results {
+        let query = parse(input);
+        let scorer = Scorer::new(self);
+        let all_stopwords = query.clauses.iter().all(Clause::is_stopword);
+        let mut scored: Vec<Scored> = Vec::new();
+        let mut expansions: Vec<Option<Expansion>> = Vec::new();
+        for clause in &query.clauses {
+            let (matches, expansion) = self.score_clause(&scorer, clause);
+            let inexact = expansion
+                .as_ref()
+                .is_some_and(|e| e.core.is_empty() && !e.extra.is_empty());
+            scored.push(Scored {
+                matches,
+                content: all_stopwords || !clause.is_stopword(),
+                inexact,
+            });
+            expansions.push(expansion);
+        }
+        self.apply_acronym_spans(&scorer, &query, &mut scored);
+
+        let excluded = self.excluded_passages(&scorer, &query);
+        let mut ranked = combine(&scored, &excluded);
+        ranked.retain(|(p, _)| self.passes_filters(*p, options));
+        let facets = self.facets(ranked.iter().map(|&(p, _)| p));
+        let total = ranked.len();
+
+        let weak = ranked.is_empty()
+            || scored
+                .iter()
+                .filter(|s| s.content)
+                .all(|s| s.inexact || s.matches.is_empty());
+        let suggestion = if weak {
+            self.suggest(&query, &expansions)
+        } else {
+            None
+        };
+
+        let hits = ranked
+            .into_iter()
+            .take(options.limit)
+            .map(|(passage, score)| {
+                let matched: HashSet<(u32, WordId)> = scored
+                    .iter()
+                    .filter_map(|s| s.matches.get(&passage))
+                    .flat_map(|m| m.hits.iter().copied())
+                    .collect();
+                self.hit(passage, score, &matched)
+            })
+            .collect();
+        Results {
+            query: input.to_string(),
+            hits,
+            total,
+            facets,
+            suggestion,
+            warnings: query.warnings,
+        }
+    }
+
+    fn score_clause(&self, scorer: &Scorer, clause: &Clause) -> (Matches, Option<Expansion>) {
+        if clause.phrase {
+            let slots: Vec<Vec<(WordId, f32)>> =
+                clause.words.iter().map(|w| core_forms(self, w)).collect();
+            let content_words = clause
+                .words
+                .iter()
+                .filter(|w| !crate::analysis::is_any_stopword(&fold(w)))
+                .count();
+            let mut matches = scorer.phrase(&slots, content_words.max(1) as f32);
+            if let Some(alias) = &clause.alias {
+                let forms = core_forms(self, alias);
+                let (whole, _) = scorer.words(&forms, &[]);
+                let scale = content_words.max(1) as f32;
+                merge_best(
+                    &mut matches,
+                    whole
+                        .into_iter()
+                        .map(|(p, mut m)| {
+                            (p, {
+                                m.score *= scale;
+                                m
+                            })
+                        })
+                        .collect(),
+                );
+            }
+            return (matches, None);
+        }
+        let word = clause.words.first().map_or("", String::as_str);
+        let mut expansion = expand(self, word, clause.prefix);
+        if let Some(alias) = &clause.alias {
+            // "60%": the whole form first, the bare number below it.
+            let mut core = core_forms(self, alias);
+            core.extend(expansion.core.iter().map(|&(id, w)| (id, w * 0.8)));
+            expansion.core = core;
+        }
+        let (mut matches, idf) = scorer.words(&expansion.core, &expansion.extra);
+        let field_words: Vec<(WordId, f32)> = expansion
+            .core
+            .iter()
+            .chain(&expansion.extra)
+            .copied()
+            .collect();
+        scorer.field_bonus(&mut matches, &field_words, idf);
+        // "ONUDC" also finds « l’Office des Nations Unies contre la drogue et le crime ».
+        for acronym in self
+            .data
+            .acronyms
+            .iter()
+            .filter(|a| self.folded(a.acronym) == fold(word))
+        {
+            let slots: Vec<Vec<(WordId, f32)>> = acronym
+                .expansion
+                .iter()
+                .map(|&id| vec![(id, 1.0)])
+                .collect();
+            let long = scorer.phrase(&slots, ACRONYM_WEIGHT);
+            merge_best(&mut matches, long);
+        }
+        (matches, Some(expansion))
+    }
+
+    /// "intelligence artificielle" also finds "IA": consecutive query words that
+    /// spell an acronym's long name may match the acronym instead.
+    fn apply_acronym_spans(&self, scorer: &Scorer, query: &Query, scored: &mut [Scored]) {
+        let content: Vec<usize> = (0..query.clauses.len())
+            .filter(|&i| !query.clauses[i].phrase && !query.clauses[i].is_stopword())
+            .collect();
+        for acronym in &self.data.acronyms {
+            let long: Vec<&str> = acronym
+                .expansion
+                .iter()
+                .map(|&id| self.folded(id))
+                .filter(|w| !crate::analysis::is_any_stopword(w))
+                .collect();
+            if long.len() < 2 {
+                continue;
+            }
+            for window in content.windows(long.len()) {
+                let spelled = window.iter().zip(&long).all(|(&i, w)| {
+                    let typed = &query.clauses[i].words[0];
+                    fold(typed) == *w
+                        || self
+                            .stem_group(typed)
+                            .iter()
+                            .any(|&id| self.folded(id) == *w)
+                });
+                if !spelled {
+                    continue;
+                }
+                let (short, _) = scorer.words(&core_forms(self, self.word(acronym.acronym)), &[]);
+                let share = ACRONYM_WEIGHT / window.len() as f32;
+                for (passage, m) in short {
+                    for &i in window {
+                        let entry = scored[i].matches.entry(passage).or_default();
+                        if entry.score < m.score * share {
+                            entry.score = m.score * share;
+                            entry.hits.clone_from(&m.hits);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn excluded_passages(&self, scorer: &Scorer, query: &Query) -> HashSet<u32> {
+        let mut out = HashSet::new();
+        for clause in &query.excluded {
+            let matches = if clause.phrase {
+                let slots: Vec<Vec<(WordId, f32)>> =
+                    clause.words.iter().map(|w| core_forms(self, w)).collect();
+                scorer.phrase(&slots, 1.0)
+            } else {
+                let word = clause
+                    .alias
+                    .as_ref()
+                    .or(clause.words.first())
+                    .map_or("", String::as_str);
+                scorer.words(&core_forms(self, word), &[]).0
+            };
+            out.extend(matches.keys());
+        }
+        out
+    }
+
+    fn passes_filters(&self, passage: u32, options: &SearchOptions) -> bool {
+        let Some(p) = self.data.passages.get(passage as usize) else {
+            return false;
+        };
+        let record_ok = options.record.as_ref().is_none_or(|want| {
+            self.data
+                .records
+                .get(p.record as usize)
+                .is_some_and(|r| &r.symbol == want)
+        });
+        let section_ok = options.section.as_ref().is_none_or(|want| {
+            p.section
+                .and_then(|s| self.data.sections.get(s as usize))
+                .is_some_and(|s| s == want)
+        });
+        let speaker_ok = options.speaker.as_ref().is_none_or(|want| {
+            p.speakers.iter().any(|&s| {
+                self.data
+                    .speakers
+                    .get(s as usize)
+                    .is_some_and(|s| &s.name == want)
+            })
+        });
+        record_ok && section_ok && speaker_ok
+    }
+
+    fn facets(&self, passages: impl Iterator<Item = u32>) -> Facets {
+        let (mut records, mut sections, mut speakers) =
+            (HashMap::new(), HashMap::new(), HashMap::new());
+        for p in passages.filter_map(|p| self.data.passages.get(p as usize)) {
+            *records.entry(p.record as usize).or_insert(0) += 1;
+            if let Some(s) = p.section {
+                *sections.entry(s as usize).or_insert(0) += 1;
+            }
+            for &s in &p.speakers {
+                *speakers.entry(s as usize).or_insert(0) += 1;
+            }
+        }
+        let counts = |map: HashMap<usize, usize>, name: &dyn Fn(usize) -> Option<String>| {
+            let mut list: Vec<FacetCount> = map
+                .into_iter()
+                .filter_map(|(k, count)| {
+                    Some(FacetCount {
+                        value: name(k)?,
+                        count,
+                    })
+                })
+                .collect();
+            list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+            list
+        };
+        Facets {
+            records: counts(records, &|i| {
+                self.data.records.get(i).map(|r| r.symbol.clone())
+            }),
+            sections: counts(sections, &|i| self.data.sections.get(i).cloned()),
+            speakers: counts(speakers, &|i| {
+                self.data.speakers.get(i).map(|s| s.name.clone())
+            }),
+        }
+    }
+
+    /// The query with each unknown word replaced by its closest dictionary word.
+    fn suggest(&self, query: &Query, expansions: &[Option<Expansion>]) -> Option<String> {
+        let mut changed = false;
+        let mut words = Vec::new();
+        for (clause, expansion) in query.clauses.iter().zip(expansions) {
+            let text = clause.words.join(" ");
+            let replacement = match expansion {
+                Some(e) if e.core.is_empty() => expand::typo_candidates(self, &fold(&text))
+                    .first()
+                    .map(|&(id, _)| id),
+                _ => None,
+            };
+            match replacement {
+                Some(id) => {
+                    changed = true;
+                    words.push(self.word(id).to_string());
+                }
+                None if clause.quoted => words.push(format!("\"{text}\"")),
+                None => words.push(text),
+            }
+        }
+        changed.then(|| words.join(" "))
+    }
+
+    fn hit(&self, passage: u32, score: f32, matched: &HashSet<(u32, WordId)>) -> Hit {
+        let Some(p) = self.data.passages.get(passage as usize) else {
+            return Hit::default();
+        };
+        let record = self.data.records.get(p.record as usize);
+        let symbol = record.map_or("", |r| r.symbol.as_str());
+        let mut highlights: Vec<Range<usize>> = tokenize(&p.text)
+            .into_iter()
+            .filter(|t| {
+                self.word_id(&t.word)
+                    .is_some_and(|id| matched.contains(&(t.position, id)))
+            })
+            .map(|t| t.start..t.end)
+            .collect();
+        highlights.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+        highlights.dedup_by(|b, a| b.start < a.end); // drop ranges inside an earlier one
+        let speakers: Vec<String> = p
+            .speakers
+            .iter()
+            .filter_map(|&s| self.data.speakers.get(s as usize))
+            .map(|s| s.name.clone())
+            .collect();
+        Hit {
+            id: p
+                .id
+                .clone()
+                .unwrap_or_else(|| format!("{symbol}#p{}", p.number)),
+            anchor: format!("p{}", p.number),
+            record: symbol.to_string(),
+            number: p.number,
+            section: p
+                .section
+                .and_then(|s| self.data.sections.get(s as usize))
+                .cloned(),
+            speaker: speakers.first().cloned(),
+            speakers,
+            score,
+            snippet: snippet::make_snippet(&p.text, &highlights),
+            text: p.text.clone(),
+            highlights,
+        }
+    }
+}
+
+/// Sums clause scores per passage, scaled by the share of the query's content
+/// clauses matched (a passage matching more of the query ranks higher), plus a
+/// bonus for matched words that stand close together.
+fn combine(scored: &[Scored], excluded: &HashSet<u32>) -> Vec<(u32, f32)> {
+    let content = scored.iter().filter(|s| s.content).count().max(1) as f32;
+    let mut passages: Vec<u32> = scored
+        .iter()
+        .flat_map(|s| s.matches.keys().copied())
+        .collect();
+    passages.sort_unstable();
+    passages.dedup();
+    let mut ranked: Vec<(u32, f32)> = passages
+        .into_iter()
+        .filter(|p| !excluded.contains(p))
+        .map(|p| {
+            let mut sum = 0.0;
+            let mut matched = 0.0;
+            let mut proximity = 0.0;
+            let mut previous: Option<&rank::Match> = None;
+            for s in scored {
+                let m = s.matches.get(&p);
+                if let Some(m) = m {
+                    sum += m.score;
+                    if s.content {
+                        matched += 1.0;
+                    }
+                }
+                if !s.content {
+                    continue;
+                }
+                if let (Some(a), Some(b)) = (previous, m) {
+                    let d = closest(&a.hits, &b.hits);
+                    if d <= PROXIMITY_WINDOW {
+                        proximity += PROXIMITY_WEIGHT * a.score.min(b.score) / d.max(1) as f32;
+                    }
+                }
+                previous = m;
+            }
+            let coverage = matched / content;
+            (p, (sum + proximity) * coverage * coverage)
+        })
+        .filter(|&(_, score)| score > 0.0)
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked
+}
+
+/// The smallest distance between positions of two hit lists.
+fn closest(a: &[(u32, WordId)], b: &[(u32, WordId)]) -> u32 {
+    let mut best = u32::MAX;
+    for &(pa, _) in a.iter().take(64) {
+        for &(pb, _) in b.iter().take(64) {
+            best = best.min(pa.abs_diff(pb));
+        }
+    }
+    best
+}

@@ -1,0 +1,236 @@
+//! What the person typed → [`Query`]: words, "quoted phrases", -exclusions.
+//! Parsing never fails; odd input becomes warnings.
+
+use crate::analysis::{Token, fold, is_any_stopword, tokenize};
+
+/// Longer queries are cut here, so time stays bounded whatever is pasted in.
+pub const MAX_QUERY_CHARS: usize = 1000;
+/// At most this many clauses (words and phrases) are searched.
+pub const MAX_CLAUSES: usize = 32;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Query {
+    pub clauses: Vec<Clause>,
+    /// Words and phrases after a minus sign: passages that hold them are dropped.
+    pub excluded: Vec<Clause>,
+    pub warnings: Vec<String>,
+}
+
+/// One unit of the query: a word, or words that must stand together.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Clause {
+    /// Lowercase words, accents as typed.
+    pub words: Vec<String>,
+    /// The words must be adjacent, in order ("quoted", or a hyphenated word).
+    pub phrase: bool,
+    /// The whole as one indexed form: "demi-mesures" for its parts, "60%" for "60".
+    pub alias: Option<String>,
+    /// The last word is still being typed: match it as a prefix too.
+    pub prefix: bool,
+    /// Quoted by the person (not merely hyphenated).
+    pub quoted: bool,
+}
+
+impl Clause {
+    /// A lone function word ("de", "the"): ranked on only when nothing else is.
+    pub fn is_stopword(&self) -> bool {
+        self.words.len() == 1 && self.alias.is_none() && is_any_stopword(&fold(&self.words[0]))
+    }
+}
+
+const QUOTES: &[char] = &['"', '“', '”', '«', '»', '„'];
+
+pub fn parse(input: &str) -> Query {
+    let mut query = Query::default();
+    let mut text: String = input
+        .chars()
+        .filter(|c| !c.is_control() || c.is_whitespace())
+        .collect();
+    if text.chars().count() > MAX_QUERY_CHARS {
+        text = text.chars().take(MAX_QUERY_CHARS).collect();
+        query.warnings.push(format!(
+            "the query was cut to its first {MAX_QUERY_CHARS} characters"
+        ));
+    }
+    let still_typing = text.ends_with(|c: char| c.is_alphanumeric());
+
+    let mut in_quotes = false;
+    let segments: Vec<(bool, &str)> = text
+        .split(QUOTES)
+        .map(|s| {
+            let seg = (in_quotes, s);
+            in_quotes = !in_quotes;
+            seg
+        })
+        .collect();
+    let last_segment = segments.len().saturating_sub(1);
+    for (i, (quoted, segment)) in segments.into_iter().enumerate() {
+        if quoted {
+            let words = words_of(segment);
+            if !words.is_empty() {
+                query.clauses.push(Clause {
+                    words,
+                    phrase: true,
+                    quoted: true,
+                    ..Clause::default()
+                });
+            }
+            continue;
+        }
+        let mut kept = String::new();
+        for raw in segment.split_whitespace() {
+            match raw.strip_prefix(['-', '−']) {
+                Some(rest) if rest.chars().any(char::is_alphanumeric) => {
+                    query.excluded.extend(clauses_of(rest, false));
+                }
+                _ => {
+                    kept.push_str(raw);
+                    kept.push(' ');
+                }
+            }
+        }
+        let typing_here = still_typing && i == last_segment;
+        query
+            .clauses
+            .extend(clauses_of(kept.trim_end(), typing_here));
+    }
+    if query.clauses.len() > MAX_CLAUSES {
+        query.clauses.truncate(MAX_CLAUSES);
+        query.warnings.push(format!(
+            "only the first {MAX_CLAUSES} words and phrases were searched"
+        ));
+    }
+    query
+}
+
+fn words_of(text: &str) -> Vec<String> {
+    tokenize(text)
+        .into_iter()
+        .filter(|t| !t.alias)
+        .map(|t| t.word)
+        .collect()
+}
+
+/// Groups tokens into clauses: an alias token joins the tokens it spans.
+fn clauses_of(text: &str, last_is_prefix: bool) -> Vec<Clause> {
+    let tokens = tokenize(text);
+    let mut clauses = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let token = &tokens[i];
+        if token.alias {
+            i += 1;
+            continue;
+        }
+        let alias = tokens
+            .iter()
+            .skip(i + 1)
+            .find(|t| t.alias && t.start == token.start);
+        match alias {
+            Some(alias) => {
+                let parts: Vec<&Token> = tokens[i..]
+                    .iter()
+                    .filter(|t| !t.alias && t.end <= alias.end)
+                    .collect();
+                let n = parts.len();
+                clauses.push(Clause {
+                    words: parts.iter().map(|t| t.word.clone()).collect(),
+                    phrase: n > 1,
+                    alias: Some(alias.word.clone()),
+                    ..Clause::default()
+                });
+                i += n.max(1);
+            }
+            None => {
+                clauses.push(Clause {
+                    words: vec![token.word.clone()],
+                    ..Clause::default()
+                });
+                i += 1;
+            }
+        }
+    }
+    if last_is_prefix
+        && let Some(last) = clauses.last_mut()
+        && !last.phrase
+        && last.alias.is_none()
+    {
+        last.prefix = true;
+    }
+    clauses
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clause(words: &[&str]) -> Clause {
+        Clause {
+            words: words.iter().map(|w| w.to_string()).collect(),
+            ..Clause::default()
+        }
+    }
+
+    #[test]
+    fn words_phrases_and_exclusions() {
+        let q = parse("\"travail forcé\" victimes -sport ");
+        assert_eq!(q.clauses.len(), 2);
+        assert!(q.clauses[0].phrase && q.clauses[0].quoted);
+        assert_eq!(q.clauses[0].words, ["travail", "forcé"]);
+        assert_eq!(q.clauses[1], clause(&["victimes"]));
+        assert_eq!(q.excluded, [clause(&["sport"])]);
+    }
+
+    #[test]
+    fn the_last_word_being_typed_is_a_prefix() {
+        let q = parse("la Litu");
+        assert!(q.clauses[1].prefix);
+        assert!(!parse("la Litu ").clauses[1].prefix);
+        assert!(
+            !parse("Qu'a dit la Lituanie ?")
+                .clauses
+                .last()
+                .unwrap()
+                .prefix
+        );
+    }
+
+    #[test]
+    fn hyphenated_words_and_percentages_keep_their_whole_form() {
+        let q = parse("demi-mesures 60 %");
+        assert_eq!(q.clauses[0].words, ["demi", "mesures"]);
+        assert!(q.clauses[0].phrase);
+        assert_eq!(q.clauses[0].alias.as_deref(), Some("demi-mesures"));
+        assert_eq!(q.clauses[1].words, ["60"]);
+        assert_eq!(q.clauses[1].alias.as_deref(), Some("60%"));
+    }
+
+    #[test]
+    fn elisions_and_stopwords() {
+        let q = parse("d'Haïti ");
+        assert_eq!(q.clauses, [clause(&["haïti"])]);
+        assert!(parse("de").clauses[0].is_stopword());
+    }
+
+    #[test]
+    fn odd_queries_do_not_panic() {
+        for q in [
+            "",
+            "----",
+            "\"",
+            "\"\"\"",
+            "-",
+            "- -a",
+            "\u{0}\u{1}",
+            "🙂",
+            "\u{202e}abc",
+        ] {
+            let _ = parse(q);
+        }
+        let long = "mot ".repeat(5000);
+        let q = parse(&long);
+        assert_eq!(q.clauses.len(), MAX_CLAUSES);
+        assert_eq!(q.warnings.len(), 2);
+        assert!(parse("----").clauses.is_empty());
+    }
+}

@@ -1,0 +1,211 @@
+//! Scoring one clause over the passages: BM25 on the body, phrase matches on
+//! positions, and bonuses when the word names the speaker or the section.
+
+use crate::index::{Index, WordId};
+use std::collections::HashMap;
+
+/// BM25 parameters: the usual values.
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+/// A word in the speaker's name counts like this many body occurrences' worth of score.
+pub const SPEAKER_WEIGHT: f32 = 0.9;
+/// A word in the section heading.
+pub const SECTION_WEIGHT: f32 = 0.35;
+
+/// How one clause matches one passage.
+#[derive(Clone, Debug, Default)]
+pub struct Match {
+    pub score: f32,
+    /// (position, word) of each matched occurrence, for proximity and highlights.
+    pub hits: Vec<(u32, WordId)>,
+}
+
+/// A clause's matches, by passage.
+pub type Matches = HashMap<u32, Match>;
+
+pub struct Scorer<'a> {
+    pub index: &'a Index,
+    passages: f32,
+}
+
+impl<'a> Scorer<'a> {
+    pub fn new(index: &'a Index) -> Scorer<'a> {
+        Scorer {
+            index,
+            passages: index.data.passages.len() as f32,
+        }
+    }
+
+    /// Rarer is worth more; never negative.
+    pub fn idf(&self, df: usize) -> f32 {
+        let df = df.max(1) as f32;
+        (1.0 + (self.passages - df + 0.5) / (df + 0.5))
+            .ln()
+            .max(0.01)
+    }
+
+    fn tf_norm(&self, tf: f32, passage: u32) -> f32 {
+        let len = self
+            .index
+            .data
+            .passages
+            .get(passage as usize)
+            .map_or(1, |p| p.length) as f32;
+        tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / self.index.average_length))
+    }
+
+    /// One term: its core forms scored together (their weighted frequencies
+    /// add up), each extra form (completion, typo) on its own; the best wins.
+    pub fn words(&self, core: &[(WordId, f32)], extra: &[(WordId, f32)]) -> (Matches, f32) {
+        let mut tf: HashMap<u32, (f32, Vec<(u32, WordId)>)> = HashMap::new();
+        for &(id, weight) in core {
+            for posting in self.postings(id) {
+                let entry = tf.entry(posting.passage).or_default();
+                entry.0 += weight * posting.positions.len() as f32;
+                entry.1.extend(posting.positions.iter().map(|&p| (p, id)));
+            }
+        }
+        let core_idf = self.idf(tf.len());
+        let mut matches: Matches = tf
+            .into_iter()
+            .map(|(passage, (tf, hits))| {
+                (
+                    passage,
+                    Match {
+                        score: core_idf * self.tf_norm(tf, passage),
+                        hits,
+                    },
+                )
+            })
+            .collect();
+        let mut best_idf = if core.is_empty() { 0.0 } else { core_idf };
+        for &(id, weight) in extra {
+            let postings = self.postings(id);
+            let idf = self.idf(postings.len());
+            best_idf = f32::max(best_idf, idf * weight);
+            for posting in postings {
+                let score =
+                    weight * idf * self.tf_norm(posting.positions.len() as f32, posting.passage);
+                let hits = posting.positions.iter().map(|&p| (p, id)).collect();
+                keep_best(&mut matches, posting.passage, Match { score, hits });
+            }
+        }
+        (matches, best_idf)
+    }
+
+    /// Words that must stand side by side, each slot matching any of its forms.
+    pub fn phrase(&self, slots: &[Vec<(WordId, f32)>], weight: f32) -> Matches {
+        if slots.is_empty() {
+            return Matches::new();
+        }
+        // passage → position → (slot, word) present there
+        let mut at: HashMap<u32, HashMap<u32, Vec<(usize, WordId)>>> = HashMap::new();
+        for (slot, forms) in slots.iter().enumerate() {
+            for &(id, _) in forms {
+                for posting in self.postings(id) {
+                    let by_pos = at.entry(posting.passage).or_default();
+                    for &p in &posting.positions {
+                        by_pos.entry(p).or_default().push((slot, id));
+                    }
+                }
+            }
+        }
+        let mut found: Vec<(u32, Vec<(u32, WordId)>)> = Vec::new();
+        for (passage, by_pos) in &at {
+            let mut hits = Vec::new();
+            let mut starts: Vec<u32> = by_pos
+                .iter()
+                .filter(|(_, s)| s.iter().any(|x| x.0 == 0))
+                .map(|(&p, _)| p)
+                .collect();
+            starts.sort_unstable();
+            for start in starts {
+                let words: Option<Vec<(u32, WordId)>> = (0..slots.len())
+                    .map(|slot| {
+                        let pos = start + slot as u32;
+                        by_pos
+                            .get(&pos)?
+                            .iter()
+                            .find(|x| x.0 == slot)
+                            .map(|x| (pos, x.1))
+                    })
+                    .collect();
+                if let Some(words) = words {
+                    hits.extend(words);
+                }
+            }
+            if !hits.is_empty() {
+                found.push((*passage, hits));
+            }
+        }
+        let idf = self.idf(found.len());
+        found
+            .into_iter()
+            .map(|(passage, hits)| {
+                let occurrences = hits.len() as f32 / slots.len() as f32;
+                (
+                    passage,
+                    Match {
+                        score: weight * idf * self.tf_norm(occurrences, passage),
+                        hits,
+                    },
+                )
+            })
+            .collect()
+    }
+
+    /// Adds a bonus to the passages whose speaker or section names one of the words.
+    pub fn field_bonus(&self, matches: &mut Matches, words: &[(WordId, f32)], idf: f32) {
+        let fields = [
+            (
+                &self.index.speaker_words,
+                &self.index.speaker_passages,
+                SPEAKER_WEIGHT,
+            ),
+            (
+                &self.index.section_words,
+                &self.index.section_passages,
+                SECTION_WEIGHT,
+            ),
+        ];
+        for (field_words, field_passages, field_weight) in fields {
+            for (value, value_words) in field_words.iter().enumerate() {
+                let best = words
+                    .iter()
+                    .filter(|(id, _)| value_words.contains(id))
+                    .map(|&(_, w)| w)
+                    .reduce(f32::max);
+                let Some(weight) = best else { continue };
+                for &passage in field_passages.get(value).map_or(&[][..], Vec::as_slice) {
+                    matches.entry(passage).or_default().score += field_weight * weight * idf;
+                }
+            }
+        }
+    }
+
+    fn postings(&self, id: WordId) -> &'a [crate::index::Posting] {
+        self.index
+            .data
+            .postings
+            .get(id as usize)
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Keeps the better of two matches of the same clause in a passage.
+pub fn keep_best(matches: &mut Matches, passage: u32, candidate: Match) {
+    match matches.get_mut(&passage) {
+        Some(existing) if existing.score >= candidate.score => {}
+        Some(existing) => *existing = candidate,
+        None => {
+            matches.insert(passage, candidate);
+        }
+    }
+}
+
+/// Merges another way of matching the same clause, keeping the best per passage.
+pub fn merge_best(into: &mut Matches, other: Matches) {
+    for (passage, m) in other {
+        keep_best(into, passage, m);
+    }
+}
