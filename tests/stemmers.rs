@@ -25,20 +25,12 @@ fn compare<'a>(lang: Lang, words: impl IntoIterator<Item = &'a str>) -> usize {
             diffs.push(format!("{w:?}: ours {ours:?}, snowball {theirs:?}"));
         }
     }
-    assert!(
-        diffs.is_empty(),
-        "{lang:?}: {} of {count} differ:\n{}",
-        diffs.len(),
-        diffs.join("\n")
-    );
+    assert!(diffs.is_empty(), "{lang:?}: {} of {count} differ:\n{}", diffs.len(), diffs.join("\n"));
     count
 }
 
 fn word_list(text: &str) -> Vec<&str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|w| !w.is_empty())
-        .collect()
+    text.lines().map(str::trim).filter(|w| !w.is_empty()).collect()
 }
 
 #[test]
@@ -131,10 +123,7 @@ fn odd_inputs() {
 
 /// Suffix-heavy strings: a short random stem, one or two known endings
 /// (so regions, marked vowels and chained steps all get hit), maybe an s.
-fn generated(
-    stem_chars: &'static str,
-    endings: &'static [&'static str],
-) -> impl Strategy<Value = String> {
+fn generated(stem_chars: &'static str, endings: &'static [&'static str]) -> impl Strategy<Value = String> {
     let letters: Vec<char> = stem_chars.chars().collect();
     (
         prop::collection::vec(prop::sample::select(letters), 0..7),
@@ -155,21 +144,19 @@ fn generated(
 }
 
 const FR_ENDINGS: &[&str] = &[
-    "", "e", "s", "x", "iqUe", "ique", "atrice", "ateur", "ation", "ic", "logie", "usion", "ution",
-    "ence", "ance", "ement", "iv", "at", "eus", "abl", "ièr", "ier", "ière", "ité", "abil", "if",
-    "ive", "eaux", "aux", "euse", "issement", "amment", "emment", "ment", "ir", "issions", "irent",
-    "îmes", "it", "ions", "erions", "èrent", "aient", "ée", "er", "ez", "ai", "ant", "asse", "ion",
-    "ë", "gu", "enn", "onn", "ett", "ell", "eill", "ç", "y", "u", "i", "qu", "é", "è", "par",
-    "col", "tap",
+    "", "e", "s", "x", "iqUe", "ique", "atrice", "ateur", "ation", "ic", "logie", "usion", "ution", "ence", "ance",
+    "ement", "iv", "at", "eus", "abl", "ièr", "ier", "ière", "ité", "abil", "if", "ive", "eaux", "aux", "euse",
+    "issement", "amment", "emment", "ment", "ir", "issions", "irent", "îmes", "it", "ions", "erions", "èrent", "aient",
+    "ée", "er", "ez", "ai", "ant", "asse", "ion", "ë", "gu", "enn", "onn", "ett", "ell", "eill", "ç", "y", "u", "i",
+    "qu", "é", "è", "par", "col", "tap",
 ];
 
 const EN_ENDINGS: &[&str] = &[
-    "", "e", "s", "'", "'s", "'s'", "sses", "ied", "ies", "ss", "us", "eed", "eedly", "ed", "edly",
-    "ing", "ingly", "at", "bl", "iz", "bb", "tt", "y", "tional", "enci", "anci", "abli", "entli",
-    "izer", "ization", "ational", "ation", "ator", "alism", "aliti", "alli", "fulness", "ousli",
-    "ousness", "iveness", "iviti", "biliti", "bli", "ogi", "li", "fulli", "lessli", "icate",
-    "ative", "alize", "iciti", "ical", "ful", "ness", "al", "ance", "ence", "er", "ic", "able",
-    "ible", "ant", "ement", "ment", "ent", "ism", "ate", "iti", "ous", "ive", "ize", "ion", "sion",
+    "", "e", "s", "'", "'s", "'s'", "sses", "ied", "ies", "ss", "us", "eed", "eedly", "ed", "edly", "ing", "ingly",
+    "at", "bl", "iz", "bb", "tt", "y", "tional", "enci", "anci", "abli", "entli", "izer", "ization", "ational",
+    "ation", "ator", "alism", "aliti", "alli", "fulness", "ousli", "ousness", "iveness", "iviti", "biliti", "bli",
+    "ogi", "li", "fulli", "lessli", "icate", "ative", "alize", "iciti", "ical", "ful", "ness", "al", "ance", "ence",
+    "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ism", "ate", "iti", "ous", "ive", "ize", "ion", "sion",
     "tion", "l", "ll", "gener", "commun", "arsen", "w", "x",
 ];
 

@@ -35,12 +35,7 @@ pub fn find_definitions(text: &str) -> Vec<Definition> {
             continue;
         }
         if let Some((start, end)) = expansion_before(text, open, acronym) {
-            out.push(Definition {
-                acronym: acronym.to_string(),
-                expansion: text[start..end].to_string(),
-                start,
-                end,
-            });
+            out.push(Definition { acronym: acronym.to_string(), expansion: text[start..end].to_string(), start, end });
         }
     }
     out
@@ -56,19 +51,9 @@ fn is_acronym(s: &str) -> bool {
 
 /// The byte range of the words before `open` whose initials spell the acronym.
 fn expansion_before(text: &str, open: usize, acronym: &str) -> Option<(usize, usize)> {
-    let letters: Vec<char> = fold(acronym)
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .collect();
-    let window_start = text[..open]
-        .char_indices()
-        .rev()
-        .nth(200)
-        .map_or(0, |(i, _)| i);
-    let tokens: Vec<_> = tokenize(&text[window_start..open])
-        .into_iter()
-        .filter(|t| !t.alias)
-        .collect();
+    let letters: Vec<char> = fold(acronym).chars().filter(|c| c.is_alphabetic()).collect();
+    let window_start = text[..open].char_indices().rev().nth(200).map_or(0, |(i, _)| i);
+    let tokens: Vec<_> = tokenize(&text[window_start..open]).into_iter().filter(|t| !t.alias).collect();
     let mut need = letters.len();
     let mut end = None;
     for token in tokens.iter().rev().take(MAX_EXPANSION_WORDS) {
@@ -99,10 +84,7 @@ mod tests {
     use super::*;
 
     fn defs(text: &str) -> Vec<(String, String)> {
-        find_definitions(text)
-            .into_iter()
-            .map(|d| (d.acronym, d.expansion))
-            .collect()
+        find_definitions(text).into_iter().map(|d| (d.acronym, d.expansion)).collect()
     }
 
     #[test]
@@ -110,26 +92,14 @@ mod tests {
         let cases = [
             (
                 "à l’Office des Nations Unies contre la drogue et le crime (ONUDC), a signalé",
-                (
-                    "ONUDC",
-                    "Office des Nations Unies contre la drogue et le crime",
-                ),
+                ("ONUDC", "Office des Nations Unies contre la drogue et le crime"),
             ),
-            (
-                "dont l’intelligence artificielle (IA), à la fois",
-                ("IA", "intelligence artificielle"),
-            ),
+            ("dont l’intelligence artificielle (IA), à la fois", ("IA", "intelligence artificielle")),
             (
                 "Coordonnatrice de l’Organisation pour la sécurité et la coopération en Europe (OSCE) pour",
-                (
-                    "OSCE",
-                    "Organisation pour la sécurité et la coopération en Europe",
-                ),
+                ("OSCE", "Organisation pour la sécurité et la coopération en Europe"),
             ),
-            (
-                "thème l’Union européenne (UE). Chypre",
-                ("UE", "Union européenne"),
-            ),
+            ("thème l’Union européenne (UE). Chypre", ("UE", "Union européenne")),
             (
                 "the United Nations Office on Drugs and Crime (UNODC) said",
                 ("UNODC", "United Nations Office on Drugs and Crime"),

@@ -40,8 +40,7 @@ pub fn fold(word: &str) -> String {
 
 /// True when folding changes nothing, i.e. the word is already lowercase ASCII-like.
 pub fn is_folded(word: &str) -> bool {
-    word.chars()
-        .all(|c| matches!(fold_char(c), Folded::One(f) if f == c) && !c.is_uppercase())
+    word.chars().all(|c| matches!(fold_char(c), Folded::One(f) if f == c) && !c.is_uppercase())
 }
 
 enum Folded {

@@ -20,23 +20,21 @@ pub fn is_any_stopword(folded: &str) -> bool {
 }
 
 const FRENCH: &[&str] = &[
-    "a", "afin", "ai", "aie", "aient", "aies", "ait", "alors", "as", "au", "aura", "aurai",
-    "auraient", "aurais", "aurait", "auras", "aurez", "auriez", "aurions", "aurons", "auront",
-    "aussi", "aux", "avaient", "avais", "avait", "avec", "avez", "aviez", "avions", "avons",
-    "ayant", "ayante", "ayantes", "ayants", "ayez", "ayons", "c", "ca", "car", "ce", "ceci",
-    "cela", "celle", "celles", "celui", "ces", "cet", "cette", "ceux", "chez", "comment", "d",
-    "dans", "de", "des", "donc", "dont", "du", "elle", "en", "entre", "es", "est", "est-ce", "et",
-    "etaient", "etais", "etait", "etant", "etante", "etantes", "etants", "ete", "etee", "etees",
-    "etes", "etiez", "etions", "eu", "eue", "eues", "eumes", "eurent", "eus", "eusse", "eussent",
-    "eusses", "eussiez", "eussions", "eut", "eutes", "eux", "fumes", "furent", "fus", "fusse",
-    "fussent", "fusses", "fussiez", "fussions", "fut", "futes", "il", "ils", "j", "je", "l", "la",
-    "le", "les", "leur", "leurs", "lors", "lui", "m", "ma", "mais", "me", "meme", "mes", "moi",
-    "mon", "n", "ne", "ni", "nos", "notre", "nous", "on", "ont", "or", "ou", "par", "pas", "plus",
-    "pour", "qu", "que", "quel", "quelle", "quelles", "quels", "qui", "quoi", "s", "sa", "sans",
-    "se", "sera", "serai", "seraient", "serais", "serait", "seras", "serez", "seriez", "serions",
-    "serons", "seront", "ses", "si", "soient", "sois", "soit", "sommes", "son", "sont", "sous",
-    "soyez", "soyons", "suis", "sur", "t", "ta", "te", "tes", "toi", "ton", "tous", "tout",
-    "toute", "toutes", "tres", "tu", "un", "une", "vers", "vos", "votre", "vous", "y",
+    "a", "afin", "ai", "aie", "aient", "aies", "ait", "alors", "as", "au", "aura", "aurai", "auraient", "aurais",
+    "aurait", "auras", "aurez", "auriez", "aurions", "aurons", "auront", "aussi", "aux", "avaient", "avais", "avait",
+    "avec", "avez", "aviez", "avions", "avons", "ayant", "ayante", "ayantes", "ayants", "ayez", "ayons", "c", "ca",
+    "car", "ce", "ceci", "cela", "celle", "celles", "celui", "ces", "cet", "cette", "ceux", "chez", "combien",
+    "comment", "d", "dans", "de", "des", "donc", "dont", "du", "elle", "en", "entre", "es", "est", "est-ce", "et",
+    "etaient", "etais", "etait", "etant", "etante", "etantes", "etants", "ete", "etee", "etees", "etes", "etiez",
+    "etions", "eu", "eue", "eues", "eumes", "eurent", "eus", "eusse", "eussent", "eusses", "eussiez", "eussions",
+    "eut", "eutes", "eux", "fumes", "furent", "fus", "fusse", "fussent", "fusses", "fussiez", "fussions", "fut",
+    "futes", "il", "ils", "j", "je", "l", "la", "le", "les", "leur", "leurs", "lors", "lui", "m", "ma", "mais", "me",
+    "meme", "mes", "moi", "mon", "n", "ne", "ni", "nos", "notre", "nous", "on", "ont", "or", "ou", "par", "pas",
+    "plus", "pour", "pourquoi", "qu", "quand", "que", "quel", "quelle", "quelles", "quels", "qui", "quoi", "s", "sa",
+    "sans", "se", "sera", "serai", "seraient", "serais", "serait", "seras", "serez", "seriez", "serions", "serons",
+    "seront", "ses", "si", "soient", "sois", "soit", "sommes", "son", "sont", "sous", "soyez", "soyons", "suis", "sur",
+    "t", "ta", "te", "tes", "toi", "ton", "tous", "tout", "toute", "toutes", "tres", "tu", "un", "une", "vers", "vos",
+    "votre", "vous", "y",
 ];
 
 const ENGLISH: &[&str] = &[

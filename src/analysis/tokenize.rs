@@ -26,10 +26,8 @@ pub struct Token {
     pub alias: bool,
 }
 
-const ELISIONS: &[&str] = &[
-    "c", "d", "j", "jusqu", "l", "lorsqu", "m", "n", "presqu", "puisqu", "qu", "quelqu", "quoiqu",
-    "s", "t",
-];
+const ELISIONS: &[&str] =
+    &["c", "d", "j", "jusqu", "l", "lorsqu", "m", "n", "presqu", "puisqu", "qu", "quelqu", "quoiqu", "s", "t"];
 
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '‘' | '`')
@@ -50,11 +48,7 @@ fn is_joiner(c: char) -> bool {
 
 /// Splits text into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut out = Tokens {
-        text,
-        tokens: Vec::new(),
-        position: 0,
-    };
+    let mut out = Tokens { text, tokens: Vec::new(), position: 0 };
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
     while i < chars.len() {
@@ -92,16 +86,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 continue;
             }
         }
-        if text[start..end]
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
-        {
-            out.number(
-                text[start..end].to_string(),
-                start,
-                end,
-                percent_after(&chars, j),
-            );
+        if text[start..end].bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
+            out.number(text[start..end].to_string(), start, end, percent_after(&chars, j));
             continue;
         }
         out.raw_word(start, end);
@@ -152,13 +138,7 @@ impl Tokens<'_> {
             self.position = self.position.saturating_add(1);
             self.position - 1
         };
-        self.tokens.push(Token {
-            word,
-            start,
-            end,
-            position,
-            alias,
-        });
+        self.tokens.push(Token { word, start, end, position, alias });
     }
 
     fn number(&mut self, digits: String, start: usize, end: usize, percent_end: Option<usize>) {
@@ -175,10 +155,7 @@ impl Tokens<'_> {
             return self.slashed(start, end);
         }
         // Drop elided articles: l’Office → Office, jusqu’à → à.
-        while let Some((i, c)) = text[start..end]
-            .char_indices()
-            .find(|&(_, c)| is_apostrophe(c))
-        {
+        while let Some((i, c)) = text[start..end].char_indices().find(|&(_, c)| is_apostrophe(c)) {
             if ELISIONS.contains(&lower(&text[start..start + i]).as_str()) {
                 start += i + c.len_utf8();
             } else {
@@ -226,13 +203,7 @@ impl Tokens<'_> {
             let first = self.tokens.len() - parts.len().min(self.tokens.len());
             let position = self.tokens.get(first).map_or(self.position, |t| t.position);
             if whole.len() <= MAX_WORD_BYTES {
-                self.tokens.push(Token {
-                    word: whole,
-                    start,
-                    end,
-                    position,
-                    alias: true,
-                });
+                self.tokens.push(Token { word: whole, start, end, position, alias: true });
             }
         }
     }
@@ -241,15 +212,13 @@ impl Tokens<'_> {
     fn slashed(&mut self, start: usize, end: usize) {
         let text = &self.text[start..end];
         let is_symbol = text.starts_with(|c: char| c.is_ascii_uppercase())
-            && text.split('/').all(|seg| {
-                !seg.is_empty()
-                    && seg
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
-            })
-            && text.split('/').nth(1).is_some_and(|s| {
-                s.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit())
-            });
+            && text
+                .split('/')
+                .all(|seg| !seg.is_empty() && seg.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-'))
+            && text
+                .split('/')
+                .nth(1)
+                .is_some_and(|s| s.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit()));
         if is_symbol {
             self.push(text.to_ascii_lowercase(), start, end, false);
             return;
@@ -287,14 +256,8 @@ mod tests {
 
     #[test]
     fn hyphenated_words_are_found_whole_and_by_parts() {
-        assert_eq!(
-            words("des demi-mesures"),
-            ["des", "demi", "mesures", "demi-mesures"]
-        );
-        assert_eq!(
-            words("Asie du Sud-Est"),
-            ["asie", "du", "sud", "est", "sud-est"]
-        );
+        assert_eq!(words("des demi-mesures"), ["des", "demi", "mesures", "demi-mesures"]);
+        assert_eq!(words("Asie du Sud-Est"), ["asie", "du", "sud", "est", "sud-est"]);
         let t = tokenize("demi-mesures");
         assert_eq!((t[0].position, t[1].position, t[2].position), (0, 1, 0));
         assert!(t[2].alias);
@@ -303,15 +266,9 @@ mod tests {
     #[test]
     fn numbers_keep_percent_and_french_thousands() {
         assert_eq!(words("plus de 60% des"), ["plus", "de", "60", "60%", "des"]);
-        assert_eq!(
-            words("plus de 60 % des"),
-            ["plus", "de", "60", "60%", "des"]
-        );
+        assert_eq!(words("plus de 60 % des"), ["plus", "de", "60", "60%", "des"]);
         assert_eq!(words("15 000 victimes"), ["15000", "victimes"]);
-        assert_eq!(
-            words("1\u{202f}250\u{a0}000 personnes"),
-            ["1250000", "personnes"]
-        );
+        assert_eq!(words("1\u{202f}250\u{a0}000 personnes"), ["1250000", "personnes"]);
         assert_eq!(words("en 2018 100 cas"), ["en", "2018", "100", "cas"]);
         assert_eq!(words("1,5 million"), ["1,5", "million"]);
     }

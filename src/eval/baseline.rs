@@ -14,12 +14,7 @@ pub struct Bm25 {
 
 impl Bm25 {
     pub fn new(lang: Lang, passages: impl IntoIterator<Item = (String, String)>) -> Bm25 {
-        let mut bm25 = Bm25 {
-            lang,
-            passages: Vec::new(),
-            postings: HashMap::new(),
-            average_length: 1.0,
-        };
+        let mut bm25 = Bm25 { lang, passages: Vec::new(), postings: HashMap::new(), average_length: 1.0 };
         for (i, (id, text)) in passages.into_iter().enumerate() {
             let terms = bm25.terms(&text);
             let mut tf: HashMap<String, f64> = HashMap::new();
@@ -62,10 +57,6 @@ impl Bm25 {
         }
         let mut ranked: Vec<(usize, f64)> = scores.into_iter().collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        ranked
-            .into_iter()
-            .take(limit)
-            .map(|(p, _)| (self.passages[p].0.clone(), self.passages[p].1.clone()))
-            .collect()
+        ranked.into_iter().take(limit).map(|(p, _)| (self.passages[p].0.clone(), self.passages[p].1.clone())).collect()
     }
 }

@@ -43,30 +43,16 @@ struct QuoteLine {
 /// Reads a JSON Lines query file; errors name the line.
 pub fn parse_queries(text: &str) -> Result<Vec<Judged>, String> {
     let mut out = Vec::new();
-    for (i, line) in text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let parsed: Line =
-            serde_json::from_str(line).map_err(|e| format!("line {}: {e}", i + 1))?;
+    for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let parsed: Line = serde_json::from_str(line).map_err(|e| format!("line {}: {e}", i + 1))?;
         let judgments = match (parsed.relevant, parsed.relevant_ids) {
-            (Some(quotes), _) => {
-                Judgments::Quotes(quotes.into_iter().map(|q| (q.quote, q.grade)).collect())
-            }
+            (Some(quotes), _) => Judgments::Quotes(quotes.into_iter().map(|q| (q.quote, q.grade)).collect()),
             (None, Some(ids)) => Judgments::Ids(ids),
             (None, None) => {
-                return Err(format!(
-                    "line {}: needs \"relevant\" or \"relevant_ids\"",
-                    i + 1
-                ));
+                return Err(format!("line {}: needs \"relevant\" or \"relevant_ids\"", i + 1));
             }
         };
-        out.push(Judged {
-            query: parsed.query,
-            kind: parsed.kind.unwrap_or_else(|| "all".into()),
-            judgments,
-        });
+        out.push(Judged { query: parsed.query, kind: parsed.kind.unwrap_or_else(|| "all".into()), judgments });
     }
     Ok(out)
 }
@@ -127,12 +113,7 @@ pub fn score(judgments: &Judgments, ranked: &[Returned]) -> Metrics {
                 .collect();
             let mut ideal: Vec<u32> = quotes.iter().map(|q| q.1).collect();
             ideal.sort_unstable_by(|a, b| b.cmp(a));
-            (
-                gains,
-                ideal,
-                quotes.len(),
-                credited.iter().filter(|&&c| c).count(),
-            )
+            (gains, ideal, quotes.len(), credited.iter().filter(|&&c| c).count())
         }
         Judgments::Ids(ids) => {
             let mut credited = vec![false; ids.len()];
@@ -146,12 +127,7 @@ pub fn score(judgments: &Judgments, ranked: &[Returned]) -> Metrics {
                     _ => 0,
                 })
                 .collect();
-            (
-                gains,
-                vec![1; ids.len()],
-                ids.len(),
-                credited.iter().filter(|&&c| c).count(),
-            )
+            (gains, vec![1; ids.len()], ids.len(), credited.iter().filter(|&&c| c).count())
         }
     };
     let dcg = |grades: &[u32]| -> f64 {
@@ -165,18 +141,10 @@ pub fn score(judgments: &Judgments, ranked: &[Returned]) -> Metrics {
     let ideal_dcg = dcg(&ideal);
     let first = gains.iter().position(|&g| g > 0);
     Metrics {
-        ndcg: if ideal_dcg > 0.0 {
-            dcg(&gains) / ideal_dcg
-        } else {
-            0.0
-        },
+        ndcg: if ideal_dcg > 0.0 { dcg(&gains) / ideal_dcg } else { 0.0 },
         mrr: first.map_or(0.0, |r| 1.0 / (r + 1) as f64),
         success_at_1: if first == Some(0) { 1.0 } else { 0.0 },
-        recall: if listed > 0 {
-            credited as f64 / listed as f64
-        } else {
-            0.0
-        },
+        recall: if listed > 0 { credited as f64 / listed as f64 } else { 0.0 },
     }
 }
 
@@ -189,18 +157,12 @@ pub struct Report {
 }
 
 /// Runs every query through `search` (which returns the ranked passages' ids and texts) and averages.
-pub fn evaluate(
-    queries: &[Judged],
-    mut search: impl FnMut(&str) -> Vec<(String, String)>,
-) -> Report {
+pub fn evaluate(queries: &[Judged], mut search: impl FnMut(&str) -> Vec<(String, String)>) -> Report {
     let mut report = Report::default();
     let mut kinds: BTreeMap<String, (usize, Metrics)> = BTreeMap::new();
     for q in queries {
         let results = search(&q.query);
-        let returned: Vec<Returned> = results
-            .iter()
-            .map(|(id, text)| Returned { id, text })
-            .collect();
+        let returned: Vec<Returned> = results.iter().map(|(id, text)| Returned { id, text }).collect();
         let m = score(&q.judgments, &returned);
         report.mean.add(&m);
         let entry = kinds.entry(q.kind.clone()).or_default();
@@ -209,10 +171,7 @@ pub fn evaluate(
         report.per_query.push((q.query.clone(), q.kind.clone(), m));
     }
     report.mean = report.mean.divided(queries.len());
-    report.by_kind = kinds
-        .into_iter()
-        .map(|(k, (n, m))| (k, (n, m.divided(n))))
-        .collect();
+    report.by_kind = kinds.into_iter().map(|(k, (n, m))| (k, (n, m.divided(n)))).collect();
     report
 }
 
@@ -257,13 +216,7 @@ mod tests {
     #[test]
     fn id_judgments_score_binary() {
         let j = Judgments::Ids(vec!["b".into()]);
-        let m = score(
-            &j,
-            &[
-                Returned { id: "a", text: "" },
-                Returned { id: "b", text: "" },
-            ],
-        );
+        let m = score(&j, &[Returned { id: "a", text: "" }, Returned { id: "b", text: "" }]);
         assert_eq!((m.mrr, m.recall), (0.5, 1.0));
     }
 
@@ -273,10 +226,6 @@ mod tests {
         let qs = parse_queries(text).unwrap();
         assert_eq!(qs[0].judgments, quotes(&[("x", 2)]));
         assert_eq!(qs[1].kind, "all");
-        assert!(
-            parse_queries("{\"query\":\"c\"}")
-                .unwrap_err()
-                .starts_with("line 1")
-        );
+        assert!(parse_queries("{\"query\":\"c\"}").unwrap_err().starts_with("line 1"));
     }
 }

@@ -24,12 +24,8 @@ impl IndexBuilder {
     }
 
     pub fn build(&self) -> IndexData {
-        let sections: Vec<String> =
-            sorted_unique(self.passages().filter_map(|(_, p)| p.section.clone()));
-        let speakers: Vec<Speaker> = sorted_unique(
-            self.passages()
-                .flat_map(|(_, p)| p.speakers.iter().cloned()),
-        );
+        let sections: Vec<String> = sorted_unique(self.passages().filter_map(|(_, p)| p.section.clone()));
+        let speakers: Vec<Speaker> = sorted_unique(self.passages().flat_map(|(_, p)| p.speakers.iter().cloned()));
 
         // Word occurrences, keyed by word, then by passage.
         let mut occurrences: BTreeMap<String, BTreeMap<u32, Vec<u32>>> = BTreeMap::new();
@@ -40,23 +36,15 @@ impl IndexBuilder {
                 let passage_no = passages.len() as u32;
                 let tokens = tokenize(&passage.text);
                 for t in &tokens {
-                    let positions = occurrences
-                        .entry(t.word.clone())
-                        .or_default()
-                        .entry(passage_no)
-                        .or_default();
+                    let positions = occurrences.entry(t.word.clone()).or_default().entry(passage_no).or_default();
                     if positions.last() != Some(&t.position) {
                         positions.push(t.position);
                     }
                 }
                 for def in find_definitions(&passage.text) {
-                    let acronym: Vec<String> =
-                        tokenize(&def.acronym).into_iter().map(|t| t.word).collect();
-                    let expansion: Vec<String> = tokenize(&def.expansion)
-                        .into_iter()
-                        .filter(|t| !t.alias)
-                        .map(|t| t.word)
-                        .collect();
+                    let acronym: Vec<String> = tokenize(&def.acronym).into_iter().map(|t| t.word).collect();
+                    let expansion: Vec<String> =
+                        tokenize(&def.expansion).into_iter().filter(|t| !t.alias).map(|t| t.word).collect();
                     if let [acronym] = acronym.as_slice() {
                         definitions.insert((acronym.clone(), expansion));
                     }
@@ -66,15 +54,8 @@ impl IndexBuilder {
                     record: record_no as u32,
                     number: passage.number,
                     id: (passage.id != derived_id).then(|| passage.id.clone()),
-                    section: passage
-                        .section
-                        .as_ref()
-                        .and_then(|s| index_of(&sections, s)),
-                    speakers: passage
-                        .speakers
-                        .iter()
-                        .filter_map(|s| index_of(&speakers, s))
-                        .collect(),
+                    section: passage.section.as_ref().and_then(|s| index_of(&sections, s)),
+                    speakers: passage.speakers.iter().filter_map(|s| index_of(&speakers, s)).collect(),
                     lang: passage.lang.or(record.lang),
                     length: tokens.iter().filter(|t| !t.alias).count() as u32,
                     text: passage.text.clone(),
@@ -83,10 +64,7 @@ impl IndexBuilder {
         }
         // Words of headings, speaker names and long names are searchable too,
         // even where no passage body holds them.
-        let field_words = sections
-            .iter()
-            .map(String::as_str)
-            .chain(speakers.iter().map(|s| s.name.as_str()));
+        let field_words = sections.iter().map(String::as_str).chain(speakers.iter().map(|s| s.name.as_str()));
         for text in field_words {
             for t in tokenize(text) {
                 occurrences.entry(t.word).or_default();
@@ -102,20 +80,14 @@ impl IndexBuilder {
         let postings = occurrences
             .into_values()
             .map(|by_passage| {
-                by_passage
-                    .into_iter()
-                    .map(|(passage, positions)| Posting { passage, positions })
-                    .collect()
+                by_passage.into_iter().map(|(passage, positions)| Posting { passage, positions }).collect()
             })
             .collect();
         let word_id = |w: &String| words.binary_search(w).ok().map(|i| i as u32);
         let mut acronyms: Vec<Acronym> = definitions
             .iter()
             .filter_map(|(a, e)| {
-                Some(Acronym {
-                    acronym: word_id(a)?,
-                    expansion: e.iter().filter_map(word_id).collect(),
-                })
+                Some(Acronym { acronym: word_id(a)?, expansion: e.iter().filter_map(word_id).collect() })
             })
             .collect();
         acronyms.sort();
@@ -145,9 +117,7 @@ impl IndexBuilder {
     }
 
     fn passages(&self) -> impl Iterator<Item = (&Record, &crate::record::Passage)> {
-        self.records
-            .iter()
-            .flat_map(|r| r.passages.iter().map(move |p| (r, p)))
+        self.records.iter().flat_map(|r| r.passages.iter().map(move |p| (r, p)))
     }
 }
 

@@ -4,12 +4,7 @@
 //! The decoder reads bytes that came over a network: it checks the magic, the
 //! version and the CRC first, then every length and index before it allocates
 //! or slices. It never panics; lints below keep it that way.
-#![deny(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use super::{Acronym, IndexData, PassageData, Posting, RecordMeta};
 use crate::analysis::Lang;
@@ -40,10 +35,7 @@ pub enum DecodeError {
     /// Truncated or altered in transit.
     Checksum { expected: u32, found: u32 },
     /// The checksum holds but the content does not make sense.
-    Damaged {
-        section: &'static str,
-        what: &'static str,
-    },
+    Damaged { section: &'static str, what: &'static str },
 }
 
 impl fmt::Display for DecodeError {
@@ -124,11 +116,7 @@ pub fn encode(index: &IndexData) -> Vec<u8> {
         w.len(index.words.len());
         let mut previous: &[u8] = &[];
         for word in &index.words {
-            let shared = previous
-                .iter()
-                .zip(word.as_bytes())
-                .take_while(|(a, b)| a == b)
-                .count();
+            let shared = previous.iter().zip(word.as_bytes()).take_while(|(a, b)| a == b).count();
             w.len(shared);
             w.bytes(word.as_bytes().get(shared..).unwrap_or_default());
             previous = word.as_bytes();
@@ -139,11 +127,7 @@ pub fn encode(index: &IndexData) -> Vec<u8> {
             w.len(postings.len());
             let mut last_passage = 0;
             for (i, p) in postings.iter().enumerate() {
-                w.uint(if i == 0 {
-                    p.passage
-                } else {
-                    p.passage - last_passage
-                });
+                w.uint(if i == 0 { p.passage } else { p.passage - last_passage });
                 last_passage = p.passage;
                 w.len(p.positions.len());
                 let mut last = 0;
@@ -223,33 +207,19 @@ impl Writer {
 
 /// Decodes index bytes, or says why they are not a usable index.
 pub fn decode(bytes: &[u8]) -> Result<IndexData, DecodeError> {
-    let not_an_index = || DecodeError::NotAnIndex {
-        found: bytes.iter().take(4).copied().collect(),
-    };
+    let not_an_index = || DecodeError::NotAnIndex { found: bytes.iter().take(4).copied().collect() };
     if bytes.get(..4) != Some(&MAGIC[..]) {
         return Err(not_an_index());
     }
     let version = *bytes.get(4).ok_or_else(not_an_index)?;
     if version > FORMAT_VERSION {
-        return Err(DecodeError::NewerVersion {
-            expected: FORMAT_VERSION,
-            found: version,
-        });
+        return Err(DecodeError::NewerVersion { expected: FORMAT_VERSION, found: version });
     }
     if version < FORMAT_VERSION {
-        return Err(DecodeError::OlderVersion {
-            expected: FORMAT_VERSION,
-            found: version,
-        });
+        return Err(DecodeError::OlderVersion { expected: FORMAT_VERSION, found: version });
     }
-    let body_len = bytes
-        .len()
-        .checked_sub(4)
-        .filter(|&n| n >= 5)
-        .ok_or(DecodeError::Checksum {
-            expected: 0,
-            found: 0,
-        })?;
+    let body_len =
+        bytes.len().checked_sub(4).filter(|&n| n >= 5).ok_or(DecodeError::Checksum { expected: 0, found: 0 })?;
     let (body, footer) = bytes.split_at(body_len);
     let expected = u32::from_le_bytes(footer.try_into().map_err(|_| not_an_index())?);
     let found = crc32(body);
@@ -257,11 +227,7 @@ pub fn decode(bytes: &[u8]) -> Result<IndexData, DecodeError> {
         return Err(DecodeError::Checksum { expected, found });
     }
 
-    let mut r = Reader {
-        buf: body,
-        pos: 5,
-        section: "header",
-    };
+    let mut r = Reader { buf: body, pos: 5, section: "header" };
     let mut index = IndexData::default();
 
     let mut s = r.section(TAG_RECORDS, "records")?;
@@ -271,15 +237,7 @@ pub fn decode(bytes: &[u8]) -> Result<IndexData, DecodeError> {
             *f = s.string()?;
         }
         let [symbol, title, session, meeting, date, url] = fields;
-        index.records.push(RecordMeta {
-            symbol,
-            title,
-            session,
-            meeting,
-            date,
-            url,
-            lang: s.lang()?,
-        });
+        index.records.push(RecordMeta { symbol, title, session, meeting, date, url, lang: s.lang()? });
     }
     s.finish()?;
 
@@ -291,12 +249,8 @@ pub fn decode(bytes: &[u8]) -> Result<IndexData, DecodeError> {
 
     let mut s = r.section(TAG_SPEAKERS, "speakers")?;
     for _ in 0..s.count(2)? {
-        let kind =
-            SpeakerKind::from_code(s.byte()?).ok_or_else(|| s.damaged("unknown speaker kind"))?;
-        index.speakers.push(Speaker {
-            kind,
-            name: s.string()?,
-        });
+        let kind = SpeakerKind::from_code(s.byte()?).ok_or_else(|| s.damaged("unknown speaker kind"))?;
+        index.speakers.push(Speaker { kind, name: s.string()? });
     }
     s.finish()?;
 
@@ -308,16 +262,9 @@ pub fn decode(bytes: &[u8]) -> Result<IndexData, DecodeError> {
         if flags > 3 {
             return Err(s.damaged("unknown passage flags"));
         }
-        let id = if flags & 1 != 0 {
-            Some(s.string()?)
-        } else {
-            None
-        };
-        let section = if flags & 2 != 0 {
-            Some(s.index_below(index.sections.len(), "section out of range")?)
-        } else {
-            None
-        };
+        let id = if flags & 1 != 0 { Some(s.string()?) } else { None };
+        let section =
+            if flags & 2 != 0 { Some(s.index_below(index.sections.len(), "section out of range")?) } else { None };
         let mut speakers = Vec::new();
         for _ in 0..s.count(1)? {
             speakers.push(s.index_below(index.speakers.len(), "speaker out of range")?);
@@ -325,16 +272,7 @@ pub fn decode(bytes: &[u8]) -> Result<IndexData, DecodeError> {
         let lang = s.lang()?;
         let length = s.uint()?;
         let text = s.string()?;
-        index.passages.push(PassageData {
-            record,
-            number,
-            id,
-            section,
-            speakers,
-            lang,
-            length,
-            text,
-        });
+        index.passages.push(PassageData { record, number, id, section, speakers, lang, length, text });
     }
     s.finish()?;
 
@@ -343,10 +281,8 @@ pub fn decode(bytes: &[u8]) -> Result<IndexData, DecodeError> {
     for _ in 0..s.count(2)? {
         let shared = s.count(0)?;
         let suffix = s.bytes()?;
-        let mut word = previous
-            .get(..shared)
-            .ok_or_else(|| s.damaged("shared prefix longer than the previous word"))?
-            .to_vec();
+        let mut word =
+            previous.get(..shared).ok_or_else(|| s.damaged("shared prefix longer than the previous word"))?.to_vec();
         word.extend_from_slice(suffix);
         if !index.words.is_empty() && word <= previous {
             return Err(s.damaged("words out of order"));
@@ -366,9 +302,7 @@ pub fn decode(bytes: &[u8]) -> Result<IndexData, DecodeError> {
             if i > 0 && delta == 0 {
                 return Err(s.damaged("passages out of order"));
             }
-            passage = passage
-                .checked_add(delta)
-                .ok_or_else(|| s.damaged("passage overflow"))?;
+            passage = passage.checked_add(delta).ok_or_else(|| s.damaged("passage overflow"))?;
             if passage as usize >= index.passages.len() {
                 return Err(s.damaged("passage out of range"));
             }
@@ -379,9 +313,7 @@ pub fn decode(bytes: &[u8]) -> Result<IndexData, DecodeError> {
                 if j > 0 && delta == 0 {
                     return Err(s.damaged("positions out of order"));
                 }
-                pos = pos
-                    .checked_add(delta)
-                    .ok_or_else(|| s.damaged("position overflow"))?;
+                pos = pos.checked_add(delta).ok_or_else(|| s.damaged("position overflow"))?;
                 positions.push(pos);
             }
             postings.push(Posting { passage, positions });
@@ -415,17 +347,11 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn damaged(&self, what: &'static str) -> DecodeError {
-        DecodeError::Damaged {
-            section: self.section,
-            what,
-        }
+        DecodeError::Damaged { section: self.section, what }
     }
 
     fn byte(&mut self) -> Result<u8, DecodeError> {
-        let b = *self
-            .buf
-            .get(self.pos)
-            .ok_or_else(|| self.damaged("unexpected end"))?;
+        let b = *self.buf.get(self.pos).ok_or_else(|| self.damaged("unexpected end"))?;
         self.pos += 1;
         Ok(b)
     }
@@ -434,9 +360,7 @@ impl<'a> Reader<'a> {
         let mut value: u64 = 0;
         for shift in (0..64).step_by(7) {
             let b = self.byte()?;
-            value |= u64::from(b & 0x7f)
-                .checked_shl(shift)
-                .ok_or_else(|| self.damaged("varint overflow"))?;
+            value |= u64::from(b & 0x7f).checked_shl(shift).ok_or_else(|| self.damaged("varint overflow"))?;
             if b & 0x80 == 0 {
                 return Ok(value);
             }
@@ -450,11 +374,7 @@ impl<'a> Reader<'a> {
 
     fn index_below(&mut self, bound: usize, what: &'static str) -> Result<u32, DecodeError> {
         let v = self.uint()?;
-        if (v as usize) < bound {
-            Ok(v)
-        } else {
-            Err(self.damaged(what))
-        }
+        if (v as usize) < bound { Ok(v) } else { Err(self.damaged(what)) }
     }
 
     /// A count of items that each take at least `min_item_bytes`; bounded by
@@ -473,14 +393,8 @@ impl<'a> Reader<'a> {
 
     fn bytes(&mut self) -> Result<&'a [u8], DecodeError> {
         let n = self.count(1)?;
-        let end = self
-            .pos
-            .checked_add(n)
-            .ok_or_else(|| self.damaged("length overflow"))?;
-        let b = self
-            .buf
-            .get(self.pos..end)
-            .ok_or_else(|| self.damaged("unexpected end"))?;
+        let end = self.pos.checked_add(n).ok_or_else(|| self.damaged("length overflow"))?;
+        let b = self.buf.get(self.pos..end).ok_or_else(|| self.damaged("unexpected end"))?;
         self.pos = end;
         Ok(b)
     }
@@ -506,29 +420,15 @@ impl<'a> Reader<'a> {
             return Err(self.damaged("unexpected section tag"));
         }
         let len = self.count(1)?;
-        let end = self
-            .pos
-            .checked_add(len)
-            .ok_or_else(|| self.damaged("length overflow"))?;
-        let buf = self
-            .buf
-            .get(..end)
-            .ok_or_else(|| self.damaged("section longer than the file"))?;
-        let inner = Reader {
-            buf,
-            pos: self.pos,
-            section: name,
-        };
+        let end = self.pos.checked_add(len).ok_or_else(|| self.damaged("length overflow"))?;
+        let buf = self.buf.get(..end).ok_or_else(|| self.damaged("section longer than the file"))?;
+        let inner = Reader { buf, pos: self.pos, section: name };
         self.pos = end;
         Ok(inner)
     }
 
     fn finish(self) -> Result<(), DecodeError> {
-        if self.pos == self.buf.len() {
-            Ok(())
-        } else {
-            Err(self.damaged("section length does not match its content"))
-        }
+        if self.pos == self.buf.len() { Ok(()) } else { Err(self.damaged("section length does not match its content")) }
     }
 }
 
@@ -545,11 +445,7 @@ pub fn crc32(bytes: &[u8]) -> u32 {
             let mut c = i as u32;
             let mut k = 0;
             while k < 8 {
-                c = if c & 1 != 0 {
-                    0xedb8_8320 ^ (c >> 1)
-                } else {
-                    c >> 1
-                };
+                c = if c & 1 != 0 { 0xedb8_8320 ^ (c >> 1) } else { c >> 1 };
                 k += 1;
             }
             table[i] = c;
@@ -559,11 +455,7 @@ pub fn crc32(bytes: &[u8]) -> u32 {
     };
     let mut crc = !0u32;
     for &b in bytes {
-        crc = TABLE
-            .get(usize::from((crc as u8) ^ b))
-            .copied()
-            .unwrap_or(0)
-            ^ (crc >> 8);
+        crc = TABLE.get(usize::from((crc as u8) ^ b)).copied().unwrap_or(0) ^ (crc >> 8);
     }
     !crc
 }
@@ -587,44 +479,24 @@ mod tests {
     #[test]
     fn wrong_magic_newer_version_and_flipped_bits_are_told_apart() {
         let bytes = encode(&IndexData::default());
-        assert!(matches!(
-            decode(b"<!doctype html>"),
-            Err(DecodeError::NotAnIndex { .. })
-        ));
+        assert!(matches!(decode(b"<!doctype html>"), Err(DecodeError::NotAnIndex { .. })));
         let mut newer = bytes.clone();
         newer[4] = FORMAT_VERSION + 1;
         assert_eq!(
             decode(&newer),
-            Err(DecodeError::NewerVersion {
-                expected: FORMAT_VERSION,
-                found: FORMAT_VERSION + 1
-            })
+            Err(DecodeError::NewerVersion { expected: FORMAT_VERSION, found: FORMAT_VERSION + 1 })
         );
         let mut flipped = bytes.clone();
         flipped[6] ^= 0x10;
-        assert!(matches!(
-            decode(&flipped),
-            Err(DecodeError::Checksum { .. })
-        ));
+        assert!(matches!(decode(&flipped), Err(DecodeError::Checksum { .. })));
         assert!(decode(&bytes[..bytes.len() - 1]).is_err());
     }
 
     #[test]
     fn messages_say_what_to_do() {
-        let newer = DecodeError::NewerVersion {
-            expected: 1,
-            found: 2,
-        }
-        .to_string();
+        let newer = DecodeError::NewerVersion { expected: 1, found: 2 }.to_string();
         assert!(newer.contains("newer Verbatim"), "{newer}");
-        let damaged = DecodeError::Checksum {
-            expected: 1,
-            found: 2,
-        }
-        .to_string();
-        assert!(
-            damaged.contains("damaged") && damaged.contains("reload"),
-            "{damaged}"
-        );
+        let damaged = DecodeError::Checksum { expected: 1, found: 2 }.to_string();
+        assert!(damaged.contains("damaged") && damaged.contains("reload"), "{damaged}");
     }
 }

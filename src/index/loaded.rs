@@ -42,12 +42,8 @@ impl Index {
         let mut by_fold: Vec<WordId> = (0..data.words.len() as WordId).collect();
         by_fold.sort_by(|&a, &b| folded[a as usize].cmp(&folded[b as usize]).then(a.cmp(&b)));
 
-        let mut langs: Vec<Lang> = data
-            .records
-            .iter()
-            .filter_map(|r| r.lang)
-            .chain(data.passages.iter().filter_map(|p| p.lang))
-            .collect();
+        let mut langs: Vec<Lang> =
+            data.records.iter().filter_map(|r| r.lang).chain(data.passages.iter().filter_map(|p| p.lang)).collect();
         langs.sort();
         langs.dedup();
         if langs.is_empty() {
@@ -62,11 +58,8 @@ impl Index {
         }
 
         let total: u64 = data.passages.iter().map(|p| u64::from(p.length)).sum();
-        let average_length = if data.passages.is_empty() {
-            1.0
-        } else {
-            (total as f32 / data.passages.len() as f32).max(1.0)
-        };
+        let average_length =
+            if data.passages.is_empty() { 1.0 } else { (total as f32 / data.passages.len() as f32).max(1.0) };
         let mut index = Index {
             data,
             folded,
@@ -80,18 +73,8 @@ impl Index {
             field_word: Vec::new(),
             average_length,
         };
-        index.speaker_words = index
-            .data
-            .speakers
-            .iter()
-            .map(|s| index.words_of(&s.name))
-            .collect();
-        index.section_words = index
-            .data
-            .sections
-            .iter()
-            .map(|s| index.words_of(s))
-            .collect();
+        index.speaker_words = index.data.speakers.iter().map(|s| index.words_of(&s.name)).collect();
+        index.section_words = index.data.sections.iter().map(|s| index.words_of(s)).collect();
         index.speaker_passages = vec![Vec::new(); index.data.speakers.len()];
         index.section_passages = vec![Vec::new(); index.data.sections.len()];
         for (p, passage) in index.data.passages.iter().enumerate() {
@@ -100,20 +83,12 @@ impl Index {
                     list.push(p as u32);
                 }
             }
-            if let Some(list) = passage
-                .section
-                .and_then(|s| index.section_passages.get_mut(s as usize))
-            {
+            if let Some(list) = passage.section.and_then(|s| index.section_passages.get_mut(s as usize)) {
                 list.push(p as u32);
             }
         }
         index.field_word = vec![false; index.data.words.len()];
-        for &id in index
-            .speaker_words
-            .iter()
-            .chain(&index.section_words)
-            .flatten()
-        {
+        for &id in index.speaker_words.iter().chain(&index.section_words).flatten() {
             if let Some(flag) = index.field_word.get_mut(id as usize) {
                 *flag = true;
             }
@@ -123,11 +98,7 @@ impl Index {
 
     /// The id of a word exactly as the dictionary stores it (lowercase, accents kept).
     pub fn word_id(&self, word: &str) -> Option<WordId> {
-        self.data
-            .words
-            .binary_search_by(|w| w.as_str().cmp(word))
-            .ok()
-            .map(|i| i as WordId)
+        self.data.words.binary_search_by(|w| w.as_str().cmp(word)).ok().map(|i| i as WordId)
     }
 
     pub fn word(&self, id: WordId) -> &str {
@@ -146,32 +117,22 @@ impl Index {
     /// Words whose folded form equals `folded`.
     pub fn fold_group(&self, folded: &str) -> &[WordId] {
         let lo = self.by_fold.partition_point(|&id| self.folded(id) < folded);
-        let hi = self
-            .by_fold
-            .partition_point(|&id| self.folded(id) <= folded);
+        let hi = self.by_fold.partition_point(|&id| self.folded(id) <= folded);
         self.by_fold.get(lo..hi).unwrap_or_default()
     }
 
     /// Words whose folded form starts with `prefix`.
     pub fn prefix_range(&self, prefix: &str) -> &[WordId] {
         let lo = self.by_fold.partition_point(|&id| self.folded(id) < prefix);
-        let hi = lo
-            + self
-                .by_fold
-                .get(lo..)
-                .unwrap_or_default()
-                .partition_point(|&id| self.folded(id).starts_with(prefix));
+        let hi =
+            lo + self.by_fold.get(lo..).unwrap_or_default().partition_point(|&id| self.folded(id).starts_with(prefix));
         self.by_fold.get(lo..hi).unwrap_or_default()
     }
 
     /// Words that share a stem with `word` (in any language of the index).
     pub fn stem_group(&self, word: &str) -> Vec<WordId> {
-        let mut ids: Vec<WordId> = stem_keys(&self.langs, word)
-            .iter()
-            .filter_map(|k| self.stem_groups.get(k))
-            .flatten()
-            .copied()
-            .collect();
+        let mut ids: Vec<WordId> =
+            stem_keys(&self.langs, word).iter().filter_map(|k| self.stem_groups.get(k)).flatten().copied().collect();
         ids.sort_unstable();
         ids.dedup();
         ids
@@ -189,10 +150,7 @@ impl Index {
 
     /// Dictionary ids of the words of a short text (a speaker name, a heading).
     fn words_of(&self, text: &str) -> Vec<WordId> {
-        tokenize(text)
-            .iter()
-            .filter_map(|t| self.word_id(&t.word))
-            .collect()
+        tokenize(text).iter().filter_map(|t| self.word_id(&t.word)).collect()
     }
 }
 
@@ -200,10 +158,7 @@ impl Index {
 /// of its folded form (a query typed without accents stems differently).
 fn stem_keys(langs: &[Lang], word: &str) -> Vec<String> {
     let folded = fold(word);
-    let mut keys: Vec<String> = langs
-        .iter()
-        .flat_map(|&l| [stem_key(l, word), stem_key(l, &folded)])
-        .collect();
+    let mut keys: Vec<String> = langs.iter().flat_map(|&l| [stem_key(l, word), stem_key(l, &folded)]).collect();
     keys.sort_unstable();
     keys.dedup();
     keys

@@ -43,11 +43,7 @@ pub struct Delegation {
     pub en: &'static [&'static str],
 }
 
-const fn d(
-    code: &'static str,
-    fr: &'static [&'static str],
-    en: &'static [&'static str],
-) -> Delegation {
+const fn d(code: &'static str, fr: &'static [&'static str], en: &'static [&'static str]) -> Delegation {
     Delegation { code, fr, en }
 }
 
@@ -73,17 +69,8 @@ pub static DELEGATIONS: &[Delegation] = &[
     // Byelorussian SSR: founding member in 1945, renamed Belarus in 1991.
     d(
         "BLR",
-        &[
-            "Bélarus",
-            "Biélorussie",
-            "République socialiste soviétique de Biélorussie",
-            "RSS de Biélorussie",
-        ],
-        &[
-            "Belarus",
-            "Byelorussian Soviet Socialist Republic",
-            "Byelorussian SSR",
-        ],
+        &["Bélarus", "Biélorussie", "République socialiste soviétique de Biélorussie", "RSS de Biélorussie"],
+        &["Belarus", "Byelorussian Soviet Socialist Republic", "Byelorussian SSR"],
     ),
     d("BEL", &["Belgique"], &["Belgium"]),
     d("BLZ", &["Belize"], &["Belize"]),
@@ -92,38 +79,18 @@ pub static DELEGATIONS: &[Delegation] = &[
     d("BTN", &["Bhoutan"], &["Bhutan"]),
     d(
         "BOL",
-        &[
-            "Bolivie (État plurinational de)",
-            "État plurinational de Bolivie",
-            "Bolivie",
-        ],
-        &[
-            "Bolivia (Plurinational State of)",
-            "Plurinational State of Bolivia",
-            "Bolivia",
-        ],
+        &["Bolivie (État plurinational de)", "État plurinational de Bolivie", "Bolivie"],
+        &["Bolivia (Plurinational State of)", "Plurinational State of Bolivia", "Bolivia"],
     ),
     d("BIH", &["Bosnie-Herzégovine"], &["Bosnia and Herzegovina"]),
     d("BWA", &["Botswana"], &["Botswana"]),
     d("BRA", &["Brésil"], &["Brazil"]),
-    d(
-        "BRN",
-        &["Brunéi Darussalam", "Brunéi"],
-        &["Brunei Darussalam", "Brunei"],
-    ),
+    d("BRN", &["Brunéi Darussalam", "Brunéi"], &["Brunei Darussalam", "Brunei"]),
     d("BGR", &["Bulgarie"], &["Bulgaria"]),
     // Upper Volta until 1984.
-    d(
-        "BFA",
-        &["Burkina Faso", "Haute-Volta"],
-        &["Burkina Faso", "Upper Volta"],
-    ),
+    d("BFA", &["Burkina Faso", "Haute-Volta"], &["Burkina Faso", "Upper Volta"]),
     d("BDI", &["Burundi"], &["Burundi"]),
-    d(
-        "CPV",
-        &["Cabo Verde", "Cap-Vert"],
-        &["Cabo Verde", "Cape Verde"],
-    ),
+    d("CPV", &["Cabo Verde", "Cap-Vert"], &["Cabo Verde", "Cape Verde"]),
     // Khmer Republic 1970–1975, Democratic Kampuchea 1976–1989.
     d(
         "KHM",
@@ -132,66 +99,35 @@ pub static DELEGATIONS: &[Delegation] = &[
     ),
     d("CMR", &["Cameroun"], &["Cameroon"]),
     d("CAN", &["Canada"], &["Canada"]),
-    d(
-        "CAF",
-        &["République centrafricaine", "Centrafrique"],
-        &["Central African Republic"],
-    ),
+    d("CAF", &["République centrafricaine", "Centrafrique"], &["Central African Republic"]),
     d("TCD", &["Tchad"], &["Chad"]),
     d("CHL", &["Chili"], &["Chile"]),
     // The corpus files China's speeches under CHN throughout, including those
     // of the Republic of China, which held the seat until 1971.
     d(
         "CHN",
-        &[
-            "Chine",
-            "République populaire de Chine",
-            "République de Chine",
-        ],
+        &["Chine", "République populaire de Chine", "République de Chine"],
         &["China", "People’s Republic of China", "Republic of China"],
     ),
     d("COL", &["Colombie"], &["Colombia"]),
     d("COM", &["Comores"], &["Comoros"]),
-    d(
-        "COG",
-        &["Congo", "République du Congo"],
-        &["Congo", "Republic of the Congo"],
-    ),
+    d("COG", &["Congo", "République du Congo"], &["Congo", "Republic of the Congo"]),
     d("CRI", &["Costa Rica"], &["Costa Rica"]),
     d("CIV", &["Côte d’Ivoire"], &["Côte d’Ivoire", "Ivory Coast"]),
     d("HRV", &["Croatie"], &["Croatia"]),
     d("CUB", &["Cuba"], &["Cuba"]),
     d("CYP", &["Chypre"], &["Cyprus"]),
-    d(
-        "CZE",
-        &["Tchéquie", "République tchèque"],
-        &["Czechia", "Czech Republic"],
-    ),
+    d("CZE", &["Tchéquie", "République tchèque"], &["Czechia", "Czech Republic"]),
     d(
         "PRK",
-        &[
-            "République populaire démocratique de Corée",
-            "Corée du Nord",
-        ],
-        &[
-            "Democratic People’s Republic of Korea",
-            "North Korea",
-            "DPRK",
-        ],
+        &["République populaire démocratique de Corée", "Corée du Nord"],
+        &["Democratic People’s Republic of Korea", "North Korea", "DPRK"],
     ),
     // Zaire 1971–1997.
     d(
         "COD",
-        &[
-            "République démocratique du Congo",
-            "Zaïre",
-            "République du Zaïre",
-        ],
-        &[
-            "Democratic Republic of the Congo",
-            "Zaire",
-            "Republic of Zaire",
-        ],
+        &["République démocratique du Congo", "Zaïre", "République du Zaïre"],
+        &["Democratic Republic of the Congo", "Zaire", "Republic of Zaire"],
     ),
     d("DNK", &["Danemark"], &["Denmark"]),
     d("DJI", &["Djibouti"], &["Djibouti"]),
@@ -201,11 +137,7 @@ pub static DELEGATIONS: &[Delegation] = &[
     // United Arab Republic 1958–1971 (with Syria until 1961).
     d(
         "EGY",
-        &[
-            "Égypte",
-            "République arabe d’Égypte",
-            "République arabe unie",
-        ],
+        &["Égypte", "République arabe d’Égypte", "République arabe unie"],
         &["Egypt", "Arab Republic of Egypt", "United Arab Republic"],
     ),
     d("SLV", &["El Salvador"], &["El Salvador"]),
@@ -213,11 +145,7 @@ pub static DELEGATIONS: &[Delegation] = &[
     d("ERI", &["Érythrée"], &["Eritrea"]),
     d("EST", &["Estonie"], &["Estonia"]),
     // Swaziland until 2018.
-    d(
-        "SWZ",
-        &["Eswatini", "Royaume d’Eswatini", "Swaziland"],
-        &["Eswatini", "Kingdom of Eswatini", "Swaziland"],
-    ),
+    d("SWZ", &["Eswatini", "Royaume d’Eswatini", "Swaziland"], &["Eswatini", "Kingdom of Eswatini", "Swaziland"]),
     d("ETH", &["Éthiopie"], &["Ethiopia"]),
     d("FJI", &["Fidji"], &["Fiji"]),
     d("FIN", &["Finlande"], &["Finland"]),
@@ -226,11 +154,7 @@ pub static DELEGATIONS: &[Delegation] = &[
     d("GMB", &["Gambie"], &["Gambia"]),
     d("GEO", &["Géorgie"], &["Georgia"]),
     // The Federal Republic of Germany (member from 1973) is filed under DEU.
-    d(
-        "DEU",
-        &["Allemagne", "République fédérale d’Allemagne", "RFA"],
-        &["Germany", "Federal Republic of Germany"],
-    ),
+    d("DEU", &["Allemagne", "République fédérale d’Allemagne", "RFA"], &["Germany", "Federal Republic of Germany"]),
     d("GHA", &["Ghana"], &["Ghana"]),
     d("GRC", &["Grèce"], &["Greece"]),
     d("GRD", &["Grenade"], &["Grenada"]),
@@ -246,16 +170,8 @@ pub static DELEGATIONS: &[Delegation] = &[
     d("IDN", &["Indonésie"], &["Indonesia"]),
     d(
         "IRN",
-        &[
-            "Iran (République islamique d’)",
-            "République islamique d’Iran",
-            "Iran",
-        ],
-        &[
-            "Iran (Islamic Republic of)",
-            "Islamic Republic of Iran",
-            "Iran",
-        ],
+        &["Iran (République islamique d’)", "République islamique d’Iran", "Iran"],
+        &["Iran (Islamic Republic of)", "Islamic Republic of Iran", "Iran"],
     ),
     d("IRQ", &["Iraq"], &["Iraq"]),
     d("IRL", &["Irlande"], &["Ireland"]),
@@ -268,27 +184,15 @@ pub static DELEGATIONS: &[Delegation] = &[
     d("KEN", &["Kenya"], &["Kenya"]),
     d("KIR", &["Kiribati"], &["Kiribati"]),
     d("KWT", &["Koweït"], &["Kuwait"]),
-    d(
-        "KGZ",
-        &["Kirghizistan", "Kirghizstan"],
-        &["Kyrgyzstan", "Kyrgyz Republic"],
-    ),
-    d(
-        "LAO",
-        &["République démocratique populaire lao", "Laos"],
-        &["Lao People’s Democratic Republic", "Laos"],
-    ),
+    d("KGZ", &["Kirghizistan", "Kirghizstan"], &["Kyrgyzstan", "Kyrgyz Republic"]),
+    d("LAO", &["République démocratique populaire lao", "Laos"], &["Lao People’s Democratic Republic", "Laos"]),
     d("LVA", &["Lettonie"], &["Latvia"]),
     d("LBN", &["Liban"], &["Lebanon"]),
     d("LSO", &["Lesotho"], &["Lesotho"]),
     d("LBR", &["Libéria"], &["Liberia"]),
     d(
         "LBY",
-        &[
-            "Libye",
-            "Jamahiriya arabe libyenne",
-            "République arabe libyenne",
-        ],
+        &["Libye", "Jamahiriya arabe libyenne", "République arabe libyenne"],
         &["Libya", "Libyan Arab Jamahiriya", "Libyan Arab Republic"],
     ),
     d("LIE", &["Liechtenstein"], &["Liechtenstein"]),
@@ -297,11 +201,7 @@ pub static DELEGATIONS: &[Delegation] = &[
     d("MDG", &["Madagascar"], &["Madagascar"]),
     d("MWI", &["Malawi"], &["Malawi"]),
     // Federation of Malaya until 1963.
-    d(
-        "MYS",
-        &["Malaisie", "Fédération de Malaisie"],
-        &["Malaysia", "Federation of Malaya", "Malaya"],
-    ),
+    d("MYS", &["Malaisie", "Fédération de Malaisie"], &["Malaysia", "Federation of Malaya", "Malaya"]),
     d("MDV", &["Maldives"], &["Maldives"]),
     d("MLI", &["Mali"], &["Mali"]),
     d("MLT", &["Malte"], &["Malta"]),
@@ -311,16 +211,8 @@ pub static DELEGATIONS: &[Delegation] = &[
     d("MEX", &["Mexique"], &["Mexico"]),
     d(
         "FSM",
-        &[
-            "Micronésie (États fédérés de)",
-            "États fédérés de Micronésie",
-            "Micronésie",
-        ],
-        &[
-            "Micronesia (Federated States of)",
-            "Federated States of Micronesia",
-            "Micronesia",
-        ],
+        &["Micronésie (États fédérés de)", "États fédérés de Micronésie", "Micronésie"],
+        &["Micronesia (Federated States of)", "Federated States of Micronesia", "Micronesia"],
     ),
     d("MCO", &["Monaco"], &["Monaco"]),
     d("MNG", &["Mongolie"], &["Mongolia"]),
@@ -335,11 +227,7 @@ pub static DELEGATIONS: &[Delegation] = &[
     d(
         "NLD",
         &["Pays-Bas", "Pays-Bas (Royaume des)", "Royaume des Pays-Bas"],
-        &[
-            "Netherlands",
-            "Netherlands (Kingdom of the)",
-            "Kingdom of the Netherlands",
-        ],
+        &["Netherlands", "Netherlands (Kingdom of the)", "Kingdom of the Netherlands"],
     ),
     d("NZL", &["Nouvelle-Zélande"], &["New Zealand"]),
     d("NIC", &["Nicaragua"], &["Nicaragua"]),
@@ -347,16 +235,8 @@ pub static DELEGATIONS: &[Delegation] = &[
     d("NGA", &["Nigéria"], &["Nigeria"]),
     d(
         "MKD",
-        &[
-            "Macédoine du Nord",
-            "République de Macédoine du Nord",
-            "ex-République yougoslave de Macédoine",
-        ],
-        &[
-            "North Macedonia",
-            "Republic of North Macedonia",
-            "former Yugoslav Republic of Macedonia",
-        ],
+        &["Macédoine du Nord", "République de Macédoine du Nord", "ex-République yougoslave de Macédoine"],
+        &["North Macedonia", "Republic of North Macedonia", "former Yugoslav Republic of Macedonia"],
     ),
     d("NOR", &["Norvège"], &["Norway"]),
     d("OMN", &["Oman"], &["Oman"]),
@@ -370,16 +250,8 @@ pub static DELEGATIONS: &[Delegation] = &[
     d("POL", &["Pologne"], &["Poland"]),
     d("PRT", &["Portugal"], &["Portugal"]),
     d("QAT", &["Qatar"], &["Qatar"]),
-    d(
-        "KOR",
-        &["République de Corée", "Corée du Sud"],
-        &["Republic of Korea", "South Korea"],
-    ),
-    d(
-        "MDA",
-        &["République de Moldova", "Moldova", "Moldavie"],
-        &["Republic of Moldova", "Moldova"],
-    ),
+    d("KOR", &["République de Corée", "Corée du Sud"], &["Republic of Korea", "South Korea"]),
+    d("MDA", &["République de Moldova", "Moldova", "Moldavie"], &["Republic of Moldova", "Moldova"]),
     d("ROU", &["Roumanie"], &["Romania"]),
     // The corpus files the Soviet Union's speeches (1946–1991) under RUS: the
     // Russian Federation continued the USSR's membership.
@@ -392,13 +264,7 @@ pub static DELEGATIONS: &[Delegation] = &[
             "Union soviétique",
             "URSS",
         ],
-        &[
-            "Russian Federation",
-            "Russia",
-            "Union of Soviet Socialist Republics",
-            "Soviet Union",
-            "USSR",
-        ],
+        &["Russian Federation", "Russia", "Union of Soviet Socialist Republics", "Soviet Union", "USSR"],
     ),
     d("RWA", &["Rwanda"], &["Rwanda"]),
     d(
@@ -409,24 +275,13 @@ pub static DELEGATIONS: &[Delegation] = &[
     d("LCA", &["Sainte-Lucie"], &["Saint Lucia"]),
     d(
         "VCT",
-        &[
-            "Saint-Vincent-et-les Grenadines",
-            "Saint-Vincent-et-les-Grenadines",
-        ],
+        &["Saint-Vincent-et-les Grenadines", "Saint-Vincent-et-les-Grenadines"],
         &["Saint Vincent and the Grenadines"],
     ),
     // Western Samoa until 1997.
-    d(
-        "WSM",
-        &["Samoa", "Samoa-Occidental"],
-        &["Samoa", "Western Samoa"],
-    ),
+    d("WSM", &["Samoa", "Samoa-Occidental"], &["Samoa", "Western Samoa"]),
     d("SMR", &["Saint-Marin"], &["San Marino"]),
-    d(
-        "STP",
-        &["Sao Tomé-et-Principe"],
-        &["Sao Tome and Principe", "São Tomé and Príncipe"],
-    ),
+    d("STP", &["Sao Tomé-et-Principe"], &["Sao Tome and Principe", "São Tomé and Príncipe"]),
     d("SAU", &["Arabie saoudite"], &["Saudi Arabia"]),
     d("SEN", &["Sénégal"], &["Senegal"]),
     // Serbia's own files start in 2006; before that see YUG.
@@ -447,19 +302,11 @@ pub static DELEGATIONS: &[Delegation] = &[
     d("SUR", &["Suriname"], &["Suriname"]),
     d("SWE", &["Suède"], &["Sweden"]),
     d("CHE", &["Suisse"], &["Switzerland"]),
-    d(
-        "SYR",
-        &["République arabe syrienne", "Syrie"],
-        &["Syrian Arab Republic", "Syria"],
-    ),
+    d("SYR", &["République arabe syrienne", "Syrie"], &["Syrian Arab Republic", "Syria"]),
     d("TJK", &["Tadjikistan"], &["Tajikistan"]),
     // Siam until 1949.
     d("THA", &["Thaïlande", "Siam"], &["Thailand", "Siam"]),
-    d(
-        "TLS",
-        &["Timor-Leste", "Timor oriental"],
-        &["Timor-Leste", "East Timor"],
-    ),
+    d("TLS", &["Timor-Leste", "Timor oriental"], &["Timor-Leste", "East Timor"]),
     d("TGO", &["Togo"], &["Togo"]),
     d("TON", &["Tonga"], &["Tonga"]),
     d("TTO", &["Trinité-et-Tobago"], &["Trinidad and Tobago"]),
@@ -471,28 +318,14 @@ pub static DELEGATIONS: &[Delegation] = &[
     // Ukrainian SSR: founding member in 1945.
     d(
         "UKR",
-        &[
-            "Ukraine",
-            "République socialiste soviétique d’Ukraine",
-            "RSS d’Ukraine",
-        ],
-        &[
-            "Ukraine",
-            "Ukrainian Soviet Socialist Republic",
-            "Ukrainian SSR",
-        ],
+        &["Ukraine", "République socialiste soviétique d’Ukraine", "RSS d’Ukraine"],
+        &["Ukraine", "Ukrainian Soviet Socialist Republic", "Ukrainian SSR"],
     ),
     d("ARE", &["Émirats arabes unis"], &["United Arab Emirates"]),
     d(
         "GBR",
-        &[
-            "Royaume-Uni",
-            "Royaume-Uni de Grande-Bretagne et d’Irlande du Nord",
-        ],
-        &[
-            "United Kingdom",
-            "United Kingdom of Great Britain and Northern Ireland",
-        ],
+        &["Royaume-Uni", "Royaume-Uni de Grande-Bretagne et d’Irlande du Nord"],
+        &["United Kingdom", "United Kingdom of Great Britain and Northern Ireland"],
     ),
     // Tanganyika (member 1961–1964) merged with Zanzibar in 1964.
     d(
@@ -500,26 +333,14 @@ pub static DELEGATIONS: &[Delegation] = &[
         &["République-Unie de Tanzanie", "Tanzanie", "Tanganyika"],
         &["United Republic of Tanzania", "Tanzania", "Tanganyika"],
     ),
-    d(
-        "USA",
-        &["États-Unis", "États-Unis d’Amérique"],
-        &["United States", "United States of America"],
-    ),
+    d("USA", &["États-Unis", "États-Unis d’Amérique"], &["United States", "United States of America"]),
     d("URY", &["Uruguay"], &["Uruguay"]),
     d("UZB", &["Ouzbékistan"], &["Uzbekistan"]),
     d("VUT", &["Vanuatu"], &["Vanuatu"]),
     d(
         "VEN",
-        &[
-            "Venezuela (République bolivarienne du)",
-            "République bolivarienne du Venezuela",
-            "Venezuela",
-        ],
-        &[
-            "Venezuela (Bolivarian Republic of)",
-            "Bolivarian Republic of Venezuela",
-            "Venezuela",
-        ],
+        &["Venezuela (République bolivarienne du)", "République bolivarienne du Venezuela", "Venezuela"],
+        &["Venezuela (Bolivarian Republic of)", "Bolivarian Republic of Venezuela", "Venezuela"],
     ),
     d("VNM", &["Viet Nam"], &["Viet Nam", "Vietnam"]),
     // The corpus files the Yemen Arab Republic (North Yemen, member from 1947)
@@ -537,51 +358,24 @@ pub static DELEGATIONS: &[Delegation] = &[
     // Liberation Organization, then « Palestine ».
     d(
         "PSE",
-        &[
-            "État de Palestine",
-            "Palestine",
-            "Organisation de libération de la Palestine",
-        ],
-        &[
-            "State of Palestine",
-            "Palestine",
-            "Palestine Liberation Organization",
-        ],
+        &["État de Palestine", "Palestine", "Organisation de libération de la Palestine"],
+        &["State of Palestine", "Palestine", "Palestine Liberation Organization"],
     ),
     // --- Former members with their own corpus code ----------------------------
     // Czechoslovakia, 1945–1992; succeeded by CZE and SVK.
     d(
         "CSK",
-        &[
-            "Tchécoslovaquie",
-            "République socialiste tchécoslovaque",
-            "République fédérative tchèque et slovaque",
-        ],
-        &[
-            "Czechoslovakia",
-            "Czechoslovak Socialist Republic",
-            "Czech and Slovak Federal Republic",
-        ],
+        &["Tchécoslovaquie", "République socialiste tchécoslovaque", "République fédérative tchèque et slovaque"],
+        &["Czechoslovakia", "Czechoslovak Socialist Republic", "Czech and Slovak Federal Republic"],
     ),
     // German Democratic Republic, 1973–1990.
-    d(
-        "DDR",
-        &["République démocratique allemande", "RDA"],
-        &["German Democratic Republic", "GDR", "East Germany"],
-    ),
+    d("DDR", &["République démocratique allemande", "RDA"], &["German Democratic Republic", "GDR", "East Germany"]),
     // Democratic Yemen (South Yemen), 1967–1990. Not an ISO 3166-1 code today
     // (withdrawn in 1990) but used by the corpus.
     d(
         "YMD",
-        &[
-            "Yémen démocratique",
-            "République démocratique populaire du Yémen",
-        ],
-        &[
-            "Democratic Yemen",
-            "People’s Democratic Republic of Yemen",
-            "South Yemen",
-        ],
+        &["Yémen démocratique", "République démocratique populaire du Yémen"],
+        &["Democratic Yemen", "People’s Democratic Republic of Yemen", "South Yemen"],
     ),
     // Yugoslavia: the Socialist Federal Republic (1945–1992), then the Federal
     // Republic of Yugoslavia (2000–2003) and Serbia and Montenegro (2003–2006),
@@ -614,32 +408,13 @@ pub static DELEGATIONS: &[Delegation] = &[
     // "NAM" is Namibia: the movement uses its French acronym.
     d(
         "MNA",
-        &[
-            "Mouvement des pays non alignés",
-            "Mouvement des non-alignés",
-        ],
+        &["Mouvement des pays non alignés", "Mouvement des non-alignés"],
         &["Movement of Non-Aligned Countries", "Non-Aligned Movement"],
     ),
-    d(
-        "AFRICA",
-        &["Groupe des États d’Afrique", "Groupe africain"],
-        &["Group of African States", "African Group"],
-    ),
-    d(
-        "ARAB",
-        &["Groupe des États arabes", "Groupe arabe"],
-        &["Group of Arab States", "Arab Group"],
-    ),
-    d(
-        "ASIAPAC",
-        &["Groupe des États d’Asie et du Pacifique"],
-        &["Group of Asia-Pacific States", "Asia-Pacific Group"],
-    ),
-    d(
-        "EEG",
-        &["Groupe des États d’Europe orientale"],
-        &["Group of Eastern European States", "Eastern European Group"],
-    ),
+    d("AFRICA", &["Groupe des États d’Afrique", "Groupe africain"], &["Group of African States", "African Group"]),
+    d("ARAB", &["Groupe des États arabes", "Groupe arabe"], &["Group of Arab States", "Arab Group"]),
+    d("ASIAPAC", &["Groupe des États d’Asie et du Pacifique"], &["Group of Asia-Pacific States", "Asia-Pacific Group"]),
+    d("EEG", &["Groupe des États d’Europe orientale"], &["Group of Eastern European States", "Eastern European Group"]),
     d(
         "GRULAC",
         &["Groupe des États d’Amérique latine et des Caraïbes"],
@@ -650,11 +425,7 @@ pub static DELEGATIONS: &[Delegation] = &[
         &["Groupe des États d’Europe occidentale et autres États"],
         &["Group of Western European and other States"],
     ),
-    d(
-        "CARICOM",
-        &["Communauté des Caraïbes", "CARICOM"],
-        &["Caribbean Community", "CARICOM"],
-    ),
+    d("CARICOM", &["Communauté des Caraïbes", "CARICOM"], &["Caribbean Community", "CARICOM"]),
     d(
         "ASEAN",
         &["Association des nations de l’Asie du Sud-Est", "ANASE"],
@@ -663,11 +434,7 @@ pub static DELEGATIONS: &[Delegation] = &[
     d("NORDIC", &["pays nordiques"], &["Nordic countries"]),
     d(
         "OIC",
-        &[
-            "Organisation de la coopération islamique",
-            "Organisation de la Conférence islamique",
-            "OCI",
-        ],
+        &["Organisation de la coopération islamique", "Organisation de la Conférence islamique", "OCI"],
         &[
             "Organisation of Islamic Cooperation",
             "Organization of Islamic Cooperation",
@@ -680,64 +447,27 @@ pub static DELEGATIONS: &[Delegation] = &[
         &["Système d’intégration de l’Amérique centrale", "SICA"],
         &["Central American Integration System", "SICA"],
     ),
-    d(
-        "PIF",
-        &["Forum des Îles du Pacifique"],
-        &["Pacific Islands Forum"],
-    ),
-    d(
-        "PSIDS",
-        &["petits États insulaires en développement du Pacifique"],
-        &["Pacific small island developing States"],
-    ),
-    d(
-        "AOSIS",
-        &["Alliance des petits États insulaires", "AOSIS"],
-        &["Alliance of Small Island States", "AOSIS"],
-    ),
-    d(
-        "LDC",
-        &["Groupe des pays les moins avancés"],
-        &["Group of Least Developed Countries"],
-    ),
-    d(
-        "LLDC",
-        &["Groupe des pays en développement sans littoral"],
-        &["Group of Landlocked Developing Countries"],
-    ),
-    d(
-        "LAS",
-        &["Ligue des États arabes"],
-        &["League of Arab States", "Arab League"],
-    ),
+    d("PIF", &["Forum des Îles du Pacifique"], &["Pacific Islands Forum"]),
+    d("PSIDS", &["petits États insulaires en développement du Pacifique"], &["Pacific small island developing States"]),
+    d("AOSIS", &["Alliance des petits États insulaires", "AOSIS"], &["Alliance of Small Island States", "AOSIS"]),
+    d("LDC", &["Groupe des pays les moins avancés"], &["Group of Least Developed Countries"]),
+    d("LLDC", &["Groupe des pays en développement sans littoral"], &["Group of Landlocked Developing Countries"]),
+    d("LAS", &["Ligue des États arabes"], &["League of Arab States", "Arab League"]),
     d(
         "GCC",
         &["Conseil de coopération du Golfe"],
-        &[
-            "Gulf Cooperation Council",
-            "Cooperation Council for the Arab States of the Gulf",
-        ],
+        &["Gulf Cooperation Council", "Cooperation Council for the Arab States of the Gulf"],
     ),
     d(
         "CELAC",
-        &[
-            "Communauté des États d’Amérique latine et des Caraïbes",
-            "CELAC",
-        ],
+        &["Communauté des États d’Amérique latine et des Caraïbes", "CELAC"],
         &["Community of Latin American and Caribbean States", "CELAC"],
     ),
     d("RIO", &["Groupe de Rio"], &["Rio Group"]),
-    d(
-        "MERCOSUR",
-        &["Marché commun du Sud", "MERCOSUR"],
-        &["Southern Common Market", "MERCOSUR"],
-    ),
+    d("MERCOSUR", &["Marché commun du Sud", "MERCOSUR"], &["Southern Common Market", "MERCOSUR"]),
     d(
         "ECOWAS",
-        &[
-            "Communauté économique des États de l’Afrique de l’Ouest",
-            "CEDEAO",
-        ],
+        &["Communauté économique des États de l’Afrique de l’Ouest", "CEDEAO"],
         &["Economic Community of West African States", "ECOWAS"],
     ),
     d(
@@ -745,21 +475,13 @@ pub static DELEGATIONS: &[Delegation] = &[
         &["Communauté de développement de l’Afrique australe", "SADC"],
         &["Southern African Development Community", "SADC"],
     ),
-    d(
-        "CIS",
-        &["Communauté d’États indépendants", "CEI"],
-        &["Commonwealth of Independent States", "CIS"],
-    ),
+    d("CIS", &["Communauté d’États indépendants", "CEI"], &["Commonwealth of Independent States", "CIS"]),
     d(
         "CSTO",
         &["Organisation du Traité de sécurité collective", "OTSC"],
         &["Collective Security Treaty Organization", "CSTO"],
     ),
-    d(
-        "OIF",
-        &["Organisation internationale de la Francophonie"],
-        &["International Organization of la Francophonie"],
-    ),
+    d("OIF", &["Organisation internationale de la Francophonie"], &["International Organization of la Francophonie"]),
     // Canada, Australia and New Zealand.
     d("CANZ", &["groupe CANZ", "CANZ"], &["CANZ group", "CANZ"]),
     d("BENELUX", &["Benelux"], &["Benelux"]),
@@ -772,9 +494,7 @@ pub static DELEGATIONS: &[Delegation] = &[
 
 /// The delegation with this code (case-insensitive), if any.
 pub fn by_code(code: &str) -> Option<&'static Delegation> {
-    DELEGATIONS
-        .iter()
-        .find(|d| d.code.eq_ignore_ascii_case(code))
+    DELEGATIONS.iter().find(|d| d.code.eq_ignore_ascii_case(code))
 }
 
 #[cfg(test)]
@@ -784,41 +504,36 @@ mod tests {
     /// Every code used by the UN General Debate corpus file names
     /// (`ungdc-1946-2024.tar.xz`, `<CODE>_<session>_<year>.txt`).
     const CORPUS_CODES: &[&str] = &[
-        "AFG", "AGO", "ALB", "AND", "ARE", "ARG", "ARM", "ATG", "AUS", "AUT", "AZE", "BDI", "BEL",
-        "BEN", "BFA", "BGD", "BGR", "BHR", "BHS", "BIH", "BLR", "BLZ", "BOL", "BRA", "BRB", "BRN",
-        "BTN", "BWA", "CAF", "CAN", "CHE", "CHL", "CHN", "CIV", "CMR", "COD", "COG", "COL", "COM",
-        "CPV", "CRI", "CSK", "CUB", "CYP", "CZE", "DDR", "DEU", "DJI", "DMA", "DNK", "DOM", "DZA",
-        "ECU", "EGY", "ERI", "ESP", "EST", "ETH", "EU", "FIN", "FJI", "FRA", "FSM", "GAB", "GBR",
-        "GEO", "GHA", "GIN", "GMB", "GNB", "GNQ", "GRC", "GRD", "GTM", "GUY", "HND", "HRV", "HTI",
-        "HUN", "IDN", "IND", "IRL", "IRN", "IRQ", "ISL", "ISR", "ITA", "JAM", "JOR", "JPN", "KAZ",
-        "KEN", "KGZ", "KHM", "KIR", "KNA", "KOR", "KWT", "LAO", "LBN", "LBR", "LBY", "LCA", "LIE",
-        "LKA", "LSO", "LTU", "LUX", "LVA", "MAR", "MCO", "MDA", "MDG", "MDV", "MEX", "MHL", "MKD",
-        "MLI", "MLT", "MMR", "MNE", "MNG", "MOZ", "MRT", "MUS", "MWI", "MYS", "NAM", "NER", "NGA",
-        "NIC", "NLD", "NOR", "NPL", "NRU", "NZL", "OMN", "PAK", "PAN", "PER", "PHL", "PLW", "PNG",
-        "POL", "PRK", "PRT", "PRY", "PSE", "QAT", "ROU", "RUS", "RWA", "SAU", "SDN", "SEN", "SGP",
-        "SLB", "SLE", "SLV", "SMR", "SOM", "SRB", "SSD", "STP", "SUR", "SVK", "SVN", "SWE", "SWZ",
-        "SYC", "SYR", "TCD", "TGO", "THA", "TJK", "TKM", "TLS", "TON", "TTO", "TUN", "TUR", "TUV",
-        "TZA", "UGA", "UKR", "URY", "USA", "UZB", "VAT", "VCT", "VEN", "VNM", "VUT", "WSM", "YEM",
-        "YMD", "YUG", "ZAF", "ZMB", "ZWE",
+        "AFG", "AGO", "ALB", "AND", "ARE", "ARG", "ARM", "ATG", "AUS", "AUT", "AZE", "BDI", "BEL", "BEN", "BFA", "BGD",
+        "BGR", "BHR", "BHS", "BIH", "BLR", "BLZ", "BOL", "BRA", "BRB", "BRN", "BTN", "BWA", "CAF", "CAN", "CHE", "CHL",
+        "CHN", "CIV", "CMR", "COD", "COG", "COL", "COM", "CPV", "CRI", "CSK", "CUB", "CYP", "CZE", "DDR", "DEU", "DJI",
+        "DMA", "DNK", "DOM", "DZA", "ECU", "EGY", "ERI", "ESP", "EST", "ETH", "EU", "FIN", "FJI", "FRA", "FSM", "GAB",
+        "GBR", "GEO", "GHA", "GIN", "GMB", "GNB", "GNQ", "GRC", "GRD", "GTM", "GUY", "HND", "HRV", "HTI", "HUN", "IDN",
+        "IND", "IRL", "IRN", "IRQ", "ISL", "ISR", "ITA", "JAM", "JOR", "JPN", "KAZ", "KEN", "KGZ", "KHM", "KIR", "KNA",
+        "KOR", "KWT", "LAO", "LBN", "LBR", "LBY", "LCA", "LIE", "LKA", "LSO", "LTU", "LUX", "LVA", "MAR", "MCO", "MDA",
+        "MDG", "MDV", "MEX", "MHL", "MKD", "MLI", "MLT", "MMR", "MNE", "MNG", "MOZ", "MRT", "MUS", "MWI", "MYS", "NAM",
+        "NER", "NGA", "NIC", "NLD", "NOR", "NPL", "NRU", "NZL", "OMN", "PAK", "PAN", "PER", "PHL", "PLW", "PNG", "POL",
+        "PRK", "PRT", "PRY", "PSE", "QAT", "ROU", "RUS", "RWA", "SAU", "SDN", "SEN", "SGP", "SLB", "SLE", "SLV", "SMR",
+        "SOM", "SRB", "SSD", "STP", "SUR", "SVK", "SVN", "SWE", "SWZ", "SYC", "SYR", "TCD", "TGO", "THA", "TJK", "TKM",
+        "TLS", "TON", "TTO", "TUN", "TUR", "TUV", "TZA", "UGA", "UKR", "URY", "USA", "UZB", "VAT", "VCT", "VEN", "VNM",
+        "VUT", "WSM", "YEM", "YMD", "YUG", "ZAF", "ZMB", "ZWE",
     ];
 
     /// The 193 UN member states.
     const MEMBER_CODES: &[&str] = &[
-        "AFG", "ALB", "DZA", "AND", "AGO", "ATG", "ARG", "ARM", "AUS", "AUT", "AZE", "BHS", "BHR",
-        "BGD", "BRB", "BLR", "BEL", "BLZ", "BEN", "BTN", "BOL", "BIH", "BWA", "BRA", "BRN", "BGR",
-        "BFA", "BDI", "CPV", "KHM", "CMR", "CAN", "CAF", "TCD", "CHL", "CHN", "COL", "COM", "COG",
-        "CRI", "CIV", "HRV", "CUB", "CYP", "CZE", "PRK", "COD", "DNK", "DJI", "DMA", "DOM", "ECU",
-        "EGY", "SLV", "GNQ", "ERI", "EST", "SWZ", "ETH", "FJI", "FIN", "FRA", "GAB", "GMB", "GEO",
-        "DEU", "GHA", "GRC", "GRD", "GTM", "GIN", "GNB", "GUY", "HTI", "HND", "HUN", "ISL", "IND",
-        "IDN", "IRN", "IRQ", "IRL", "ISR", "ITA", "JAM", "JPN", "JOR", "KAZ", "KEN", "KIR", "KWT",
-        "KGZ", "LAO", "LVA", "LBN", "LSO", "LBR", "LBY", "LIE", "LTU", "LUX", "MDG", "MWI", "MYS",
-        "MDV", "MLI", "MLT", "MHL", "MRT", "MUS", "MEX", "FSM", "MCO", "MNG", "MNE", "MAR", "MOZ",
-        "MMR", "NAM", "NRU", "NPL", "NLD", "NZL", "NIC", "NER", "NGA", "MKD", "NOR", "OMN", "PAK",
-        "PLW", "PAN", "PNG", "PRY", "PER", "PHL", "POL", "PRT", "QAT", "KOR", "MDA", "ROU", "RUS",
-        "RWA", "KNA", "LCA", "VCT", "WSM", "SMR", "STP", "SAU", "SEN", "SRB", "SYC", "SLE", "SGP",
-        "SVK", "SVN", "SLB", "SOM", "ZAF", "SSD", "ESP", "LKA", "SDN", "SUR", "SWE", "CHE", "SYR",
-        "TJK", "THA", "TLS", "TGO", "TON", "TTO", "TUN", "TUR", "TKM", "TUV", "UGA", "UKR", "ARE",
-        "GBR", "TZA", "USA", "URY", "UZB", "VUT", "VEN", "VNM", "YEM", "ZMB", "ZWE",
+        "AFG", "ALB", "DZA", "AND", "AGO", "ATG", "ARG", "ARM", "AUS", "AUT", "AZE", "BHS", "BHR", "BGD", "BRB", "BLR",
+        "BEL", "BLZ", "BEN", "BTN", "BOL", "BIH", "BWA", "BRA", "BRN", "BGR", "BFA", "BDI", "CPV", "KHM", "CMR", "CAN",
+        "CAF", "TCD", "CHL", "CHN", "COL", "COM", "COG", "CRI", "CIV", "HRV", "CUB", "CYP", "CZE", "PRK", "COD", "DNK",
+        "DJI", "DMA", "DOM", "ECU", "EGY", "SLV", "GNQ", "ERI", "EST", "SWZ", "ETH", "FJI", "FIN", "FRA", "GAB", "GMB",
+        "GEO", "DEU", "GHA", "GRC", "GRD", "GTM", "GIN", "GNB", "GUY", "HTI", "HND", "HUN", "ISL", "IND", "IDN", "IRN",
+        "IRQ", "IRL", "ISR", "ITA", "JAM", "JPN", "JOR", "KAZ", "KEN", "KIR", "KWT", "KGZ", "LAO", "LVA", "LBN", "LSO",
+        "LBR", "LBY", "LIE", "LTU", "LUX", "MDG", "MWI", "MYS", "MDV", "MLI", "MLT", "MHL", "MRT", "MUS", "MEX", "FSM",
+        "MCO", "MNG", "MNE", "MAR", "MOZ", "MMR", "NAM", "NRU", "NPL", "NLD", "NZL", "NIC", "NER", "NGA", "MKD", "NOR",
+        "OMN", "PAK", "PLW", "PAN", "PNG", "PRY", "PER", "PHL", "POL", "PRT", "QAT", "KOR", "MDA", "ROU", "RUS", "RWA",
+        "KNA", "LCA", "VCT", "WSM", "SMR", "STP", "SAU", "SEN", "SRB", "SYC", "SLE", "SGP", "SVK", "SVN", "SLB", "SOM",
+        "ZAF", "SSD", "ESP", "LKA", "SDN", "SUR", "SWE", "CHE", "SYR", "TJK", "THA", "TLS", "TGO", "TON", "TTO", "TUN",
+        "TUR", "TKM", "TUV", "UGA", "UKR", "ARE", "GBR", "TZA", "USA", "URY", "UZB", "VUT", "VEN", "VNM", "YEM", "ZMB",
+        "ZWE",
     ];
 
     #[test]
@@ -837,10 +552,7 @@ mod tests {
         sorted.dedup();
         assert_eq!(sorted.len(), 193, "duplicate member code in the test list");
         for code in MEMBER_CODES {
-            assert!(
-                by_code(code).is_some(),
-                "no delegation for member state {code}"
-            );
+            assert!(by_code(code).is_some(), "no delegation for member state {code}");
         }
     }
 
@@ -849,10 +561,7 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for d in DELEGATIONS {
             assert!(
-                !d.code.is_empty()
-                    && d.code
-                        .bytes()
-                        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()),
+                !d.code.is_empty() && d.code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()),
                 "bad code {:?}",
                 d.code
             );
@@ -869,27 +578,15 @@ mod tests {
                 assert!(!name.is_empty(), "{} has an empty name", d.code);
                 assert_eq!(name.trim(), *name, "{}: untrimmed name {name:?}", d.code);
                 assert!(!name.contains("  "), "{}: double space in {name:?}", d.code);
-                assert!(
-                    !name.contains('\''),
-                    "{}: straight apostrophe in {name:?}",
-                    d.code
-                );
+                assert!(!name.contains('\''), "{}: straight apostrophe in {name:?}", d.code);
             }
             for name in d.fr {
                 for article in ["l’", "L’", "la ", "La ", "le ", "Le ", "les ", "Les "] {
-                    assert!(
-                        !name.starts_with(article),
-                        "{}: article in {name:?}",
-                        d.code
-                    );
+                    assert!(!name.starts_with(article), "{}: article in {name:?}", d.code);
                 }
             }
             for name in d.en {
-                assert!(
-                    !name.starts_with("the ") && !name.starts_with("The "),
-                    "{}: article in {name:?}",
-                    d.code
-                );
+                assert!(!name.starts_with("the ") && !name.starts_with("The "), "{}: article in {name:?}", d.code);
             }
         }
     }
@@ -897,20 +594,8 @@ mod tests {
     #[test]
     fn names_identify_one_delegation() {
         for (lang, names) in [
-            (
-                "fr",
-                DELEGATIONS
-                    .iter()
-                    .map(|d| (d.code, d.fr))
-                    .collect::<Vec<_>>(),
-            ),
-            (
-                "en",
-                DELEGATIONS
-                    .iter()
-                    .map(|d| (d.code, d.en))
-                    .collect::<Vec<_>>(),
-            ),
+            ("fr", DELEGATIONS.iter().map(|d| (d.code, d.fr)).collect::<Vec<_>>()),
+            ("en", DELEGATIONS.iter().map(|d| (d.code, d.en)).collect::<Vec<_>>()),
         ] {
             let mut seen = std::collections::HashMap::new();
             for (code, list) in names {
@@ -941,18 +626,12 @@ mod tests {
     fn canonical_names() {
         let canon = |code: &str| by_code(code).map(|d| (d.fr[0], d.en[0]));
         assert_eq!(canon("USA"), Some(("États-Unis", "United States")));
-        assert_eq!(
-            canon("ARE"),
-            Some(("Émirats arabes unis", "United Arab Emirates"))
-        );
+        assert_eq!(canon("ARE"), Some(("Émirats arabes unis", "United Arab Emirates")));
         assert_eq!(canon("BLR"), Some(("Bélarus", "Belarus")));
         assert_eq!(canon("HTI"), Some(("Haïti", "Haiti")));
         assert_eq!(canon("GBR"), Some(("Royaume-Uni", "United Kingdom")));
         assert_eq!(canon("VAT"), Some(("Saint-Siège", "Holy See")));
-        assert_eq!(
-            canon("PSE"),
-            Some(("État de Palestine", "State of Palestine"))
-        );
+        assert_eq!(canon("PSE"), Some(("État de Palestine", "State of Palestine")));
         assert_eq!(canon("AU"), Some(("Union africaine", "African Union")));
         assert_eq!(canon("NAM"), Some(("Namibie", "Namibia")));
     }

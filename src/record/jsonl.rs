@@ -19,49 +19,30 @@ struct Line {
 pub fn parse_jsonl(file: &str, bytes: &[u8]) -> Result<Vec<Record>, InputError> {
     let text = decode_utf8(file, bytes)?;
     let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
-    let mut record = Record {
-        symbol: name.trim_end_matches(".jsonl").to_string(),
-        ..Record::default()
-    };
+    let mut record = Record { symbol: name.trim_end_matches(".jsonl").to_string(), ..Record::default() };
     let mut ids = HashSet::new();
     for (i, line) in text.lines().enumerate() {
         let line_no = i + 1;
         if line.trim().is_empty() {
             continue;
         }
-        let err = |message: String| InputError::Json {
-            file: file.to_string(),
-            line: line_no,
-            message,
-        };
+        let err = |message: String| InputError::Json { file: file.to_string(), line: line_no, message };
         let parsed: Line = serde_json::from_str(line).map_err(|e| err(e.to_string()))?;
-        let missing = |field| InputError::MissingField {
-            file: file.to_string(),
-            line: line_no,
-            field,
-        };
+        let missing = |field| InputError::MissingField { file: file.to_string(), line: line_no, field };
         let id = match parsed.id {
             Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
             Some(serde_json::Value::Number(n)) => n.to_string(),
             _ => return Err(missing("id")),
         };
-        let text = parsed
-            .text
-            .filter(|t| !t.trim().is_empty())
-            .ok_or_else(|| missing("text"))?;
+        let text = parsed.text.filter(|t| !t.trim().is_empty()).ok_or_else(|| missing("text"))?;
         if !ids.insert(id.clone()) {
-            return Err(InputError::DuplicateId {
-                file: file.to_string(),
-                line: line_no,
-                id,
-            });
+            return Err(InputError::DuplicateId { file: file.to_string(), line: line_no, id });
         }
         let lang = match parsed.lang.as_deref() {
-            Some(code) => Some(Lang::from_code(code).ok_or_else(|| {
-                err(format!(
-                    "unsupported \"lang\": \"{code}\"; use \"fr\" or \"en\""
-                ))
-            })?),
+            Some(code) => Some(
+                Lang::from_code(code)
+                    .ok_or_else(|| err(format!("unsupported \"lang\": \"{code}\"; use \"fr\" or \"en\"")))?,
+            ),
             None => None,
         };
         if record.url.is_empty()
@@ -69,35 +50,20 @@ pub fn parse_jsonl(file: &str, bytes: &[u8]) -> Result<Vec<Record>, InputError> 
         {
             record.url = url;
         }
-        let number = u32::try_from(record.passages.len() + 1)
-            .map_err(|_| err("too many passages".into()))?;
+        let number = u32::try_from(record.passages.len() + 1).map_err(|_| err("too many passages".into()))?;
         record.passages.push(Passage {
             id,
             number,
             section: parsed.title.filter(|t| !t.trim().is_empty()),
-            speakers: parsed
-                .speaker
-                .into_iter()
-                .map(|name| Speaker {
-                    name,
-                    kind: SpeakerKind::Person,
-                })
-                .collect(),
+            speakers: parsed.speaker.into_iter().map(|name| Speaker { name, kind: SpeakerKind::Person }).collect(),
             text,
             lang,
         });
     }
     if record.passages.is_empty() {
-        return Err(InputError::Empty {
-            file: file.to_string(),
-        });
+        return Err(InputError::Empty { file: file.to_string() });
     }
-    let sample: Vec<&str> = record
-        .passages
-        .iter()
-        .take(20)
-        .map(|p| p.text.as_str())
-        .collect();
+    let sample: Vec<&str> = record.passages.iter().take(20).map(|p| p.text.as_str()).collect();
     record.lang = Some(detect_lang(&sample.join(" ")));
     Ok(vec![record])
 }
@@ -122,33 +88,11 @@ mod tests {
     fn bad_lines_name_file_and_line() {
         let e = parse_jsonl("c.jsonl", b"{\"id\":\"a\",\"text\":\"x\"}\n{oops\n").unwrap_err();
         assert!(matches!(e, InputError::Json { line: 2, .. }), "{e:?}");
-        let e = parse_jsonl(
-            "c.jsonl",
-            b"{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":\"a\",\"text\":\"y\"}\n",
-        )
-        .unwrap_err();
-        assert_eq!(
-            e,
-            InputError::DuplicateId {
-                file: "c.jsonl".into(),
-                line: 2,
-                id: "a".into()
-            }
-        );
+        let e = parse_jsonl("c.jsonl", b"{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":\"a\",\"text\":\"y\"}\n").unwrap_err();
+        assert_eq!(e, InputError::DuplicateId { file: "c.jsonl".into(), line: 2, id: "a".into() });
         let e = parse_jsonl("c.jsonl", b"{\"id\":\"a\"}\n").unwrap_err();
-        assert_eq!(
-            e,
-            InputError::MissingField {
-                file: "c.jsonl".into(),
-                line: 1,
-                field: "text"
-            }
-        );
-        let e = parse_jsonl(
-            "c.jsonl",
-            b"{\"id\":\"a\",\"text\":\"x\",\"lang\":\"de\"}\n",
-        )
-        .unwrap_err();
+        assert_eq!(e, InputError::MissingField { file: "c.jsonl".into(), line: 1, field: "text" });
+        let e = parse_jsonl("c.jsonl", b"{\"id\":\"a\",\"text\":\"x\",\"lang\":\"de\"}\n").unwrap_err();
         assert!(e.to_string().contains("unsupported"), "{e}");
     }
 }

@@ -61,74 +61,35 @@ impl Passage {
 /// line is 1-based.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum InputError {
-    Empty {
-        file: String,
-    },
-    Binary {
-        file: String,
-    },
-    NotUtf8 {
-        file: String,
-        line: usize,
-    },
-    Json {
-        file: String,
-        line: usize,
-        message: String,
-    },
-    MissingField {
-        file: String,
-        line: usize,
-        field: &'static str,
-    },
-    DuplicateId {
-        file: String,
-        line: usize,
-        id: String,
-    },
-    Layout {
-        file: String,
-        line: usize,
-        message: String,
-    },
+    Empty { file: String },
+    Binary { file: String },
+    NotUtf8 { file: String, line: usize },
+    Json { file: String, line: usize, message: String },
+    MissingField { file: String, line: usize, field: &'static str },
+    DuplicateId { file: String, line: usize, id: String },
+    Layout { file: String, line: usize, message: String },
 }
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            InputError::Empty { file } => write!(
-                f,
-                "{file}: the file is empty; give a record with at least one paragraph"
-            ),
-            InputError::Binary { file } => write!(
-                f,
-                "{file}: this looks like a binary file, not UTF-8 text or JSON Lines"
-            ),
-            InputError::NotUtf8 { file, line } => {
-                write!(
-                    f,
-                    "{file}:{line}: invalid UTF-8; save the file as UTF-8 text"
-                )
+            InputError::Empty { file } => {
+                write!(f, "{file}: the file is empty; give a record with at least one paragraph")
             }
-            InputError::Json {
-                file,
-                line,
-                message,
-            } => write!(f, "{file}:{line}: malformed JSON line: {message}"),
+            InputError::Binary { file } => {
+                write!(f, "{file}: this looks like a binary file, not UTF-8 text or JSON Lines")
+            }
+            InputError::NotUtf8 { file, line } => {
+                write!(f, "{file}:{line}: invalid UTF-8; save the file as UTF-8 text")
+            }
+            InputError::Json { file, line, message } => write!(f, "{file}:{line}: malformed JSON line: {message}"),
             InputError::MissingField { file, line, field } => {
                 write!(f, "{file}:{line}: missing or empty field \"{field}\"")
             }
             InputError::DuplicateId { file, line, id } => {
-                write!(
-                    f,
-                    "{file}:{line}: duplicate passage id \"{id}\"; ids must be unique across the corpus"
-                )
+                write!(f, "{file}:{line}: duplicate passage id \"{id}\"; ids must be unique across the corpus")
             }
-            InputError::Layout {
-                file,
-                line,
-                message,
-            } => write!(f, "{file}:{line}: {message}"),
+            InputError::Layout { file, line, message } => write!(f, "{file}:{line}: {message}"),
         }
     }
 }
@@ -138,22 +99,15 @@ impl std::error::Error for InputError {}
 /// Decodes a file as UTF-8 text, refusing empty and binary files with the line of the first bad byte.
 fn decode_utf8<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, InputError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(InputError::Empty {
-            file: file.to_string(),
-        });
+        return Err(InputError::Empty { file: file.to_string() });
     }
     if bytes.iter().take(8192).any(|&b| b == 0) {
-        return Err(InputError::Binary {
-            file: file.to_string(),
-        });
+        return Err(InputError::Binary { file: file.to_string() });
     }
     std::str::from_utf8(bytes).map_err(|e| {
         let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
         let line = 1 + valid.iter().filter(|&&b| b == b'\n').count();
-        InputError::NotUtf8 {
-            file: file.to_string(),
-            line,
-        }
+        InputError::NotUtf8 { file: file.to_string(), line }
     })
 }
 
@@ -189,33 +143,17 @@ mod tests {
 
     #[test]
     fn refuses_empty_binary_and_non_utf8_input() {
-        assert_eq!(
-            parse_file("a.txt", b" \n\n"),
-            Err(InputError::Empty {
-                file: "a.txt".into()
-            })
-        );
-        assert_eq!(
-            parse_file("a.txt", b"PK\x03\x04\0\0"),
-            Err(InputError::Binary {
-                file: "a.txt".into()
-            })
-        );
+        assert_eq!(parse_file("a.txt", b" \n\n"), Err(InputError::Empty { file: "a.txt".into() }));
+        assert_eq!(parse_file("a.txt", b"PK\x03\x04\0\0"), Err(InputError::Binary { file: "a.txt".into() }));
         assert_eq!(
             parse_file("a.txt", b"ok\nok\n\xff\xfe"),
-            Err(InputError::NotUtf8 {
-                file: "a.txt".into(),
-                line: 3
-            })
+            Err(InputError::NotUtf8 { file: "a.txt".into(), line: 3 })
         );
     }
 
     #[test]
     fn errors_name_file_and_line() {
-        let e = InputError::NotUtf8 {
-            file: "x.txt".into(),
-            line: 7,
-        };
+        let e = InputError::NotUtf8 { file: "x.txt".into(), line: 7 };
         assert!(e.to_string().starts_with("x.txt:7:"));
     }
 }

@@ -26,13 +26,7 @@ impl SpeakerKind {
     }
 
     pub fn from_code(code: u8) -> Option<SpeakerKind> {
-        [
-            SpeakerKind::Person,
-            SpeakerKind::Delegation,
-            SpeakerKind::Organization,
-        ]
-        .get(usize::from(code))
-        .copied()
+        [SpeakerKind::Person, SpeakerKind::Delegation, SpeakerKind::Organization].get(usize::from(code)).copied()
     }
 }
 
@@ -44,14 +38,12 @@ pub struct Speaker {
 }
 
 const HONORIFICS: &[&str] = &[
-    "M.", "MM.", "Mme", "Mmes", "Mlle", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr", "Dr.", "Pr",
-    "Pr.", "Sir", "Dame", "Lord", "Lady",
+    "M.", "MM.", "Mme", "Mmes", "Mlle", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr", "Dr.", "Pr", "Pr.", "Sir",
+    "Dame", "Lord", "Lady",
 ];
 
 /// Lowercase particles that may stand inside a name ("Ursula von der Leyen").
-const NAME_PARTICLES: &[&str] = &[
-    "de", "du", "des", "da", "dos", "van", "von", "der", "bin", "ben", "ibn", "al", "el",
-];
+const NAME_PARTICLES: &[&str] = &["de", "du", "des", "da", "dos", "van", "von", "der", "bin", "ben", "ibn", "al", "el"];
 
 /// Openings and phrases that show a paragraph carries on the previous speech.
 const CONTINUATION_OPENINGS: &[&str] = &[
@@ -68,62 +60,30 @@ const CONTINUATION_OPENINGS: &[&str] = &[
     "According to her",
     "According to him",
 ];
-const SPEECH_MARKS: &[&str] = &[
-    "a-t-elle",
-    "a-t-il",
-    "selon elle",
-    "selon lui",
-    "she said",
-    "he said",
-    "she added",
-    "he added",
-];
+const SPEECH_MARKS: &[&str] =
+    &["a-t-elle", "a-t-il", "selon elle", "selon lui", "she said", "he said", "she added", "he added"];
 
 /// Fills `speakers` of each passage, in order.
 pub fn assign(passages: &mut [Passage], lang: Lang) {
     let delegations = delegation_names(lang);
     let mentions: Vec<Vec<String>> = passages.iter().map(|p| person_mentions(&p.text)).collect();
-    let full_names: Vec<&String> = mentions
-        .iter()
-        .flatten()
-        .filter(|n| n.contains(' '))
-        .collect();
+    let full_names: Vec<&String> = mentions.iter().flatten().filter(|n| n.contains(' ')).collect();
 
     let mut previous: Option<(Option<String>, Vec<Speaker>)> = None;
     for (passage, names) in passages.iter_mut().zip(&mentions) {
         let mut speakers: Vec<Speaker> = Vec::new();
         for name in names {
             let name = resolve_surname(name, &full_names);
-            push_unique(
-                &mut speakers,
-                Speaker {
-                    name,
-                    kind: SpeakerKind::Person,
-                },
-            );
+            push_unique(&mut speakers, Speaker { name, kind: SpeakerKind::Person });
         }
         if speakers.is_empty() {
             for name in find_delegations(&passage.text, &delegations) {
-                push_unique(
-                    &mut speakers,
-                    Speaker {
-                        name,
-                        kind: SpeakerKind::Delegation,
-                    },
-                );
+                push_unique(&mut speakers, Speaker { name, kind: SpeakerKind::Delegation });
             }
             for def in find_definitions(&passage.text) {
-                if !speakers.iter().any(|s| s.name == def.expansion)
-                    && def.expansion.starts_with(char::is_uppercase)
-                {
+                if !speakers.iter().any(|s| s.name == def.expansion) && def.expansion.starts_with(char::is_uppercase) {
                     let name = format!("{} ({})", def.expansion, def.acronym);
-                    push_unique(
-                        &mut speakers,
-                        Speaker {
-                            name,
-                            kind: SpeakerKind::Organization,
-                        },
-                    );
+                    push_unique(&mut speakers, Speaker { name, kind: SpeakerKind::Organization });
                 }
             }
         }
@@ -150,9 +110,7 @@ fn resolve_surname(name: &str, full_names: &[&String]) -> String {
     if name.contains(' ') {
         return name.to_string();
     }
-    let mut matches = full_names
-        .iter()
-        .filter(|full| full.rsplit(' ').next() == Some(name));
+    let mut matches = full_names.iter().filter(|full| full.rsplit(' ').next() == Some(name));
     match (matches.next(), matches.next()) {
         (Some(full), None) => (*full).clone(),
         _ => name.to_string(),
@@ -172,9 +130,7 @@ fn carries_speech_on(text: &str) -> bool {
         .split(|c: char| !c.is_alphabetic())
         .collect::<Vec<_>>()
         .windows(2)
-        .any(|w| {
-            w[0] == "a" && w[1].chars().count() > 3 && (w[1].ends_with('é') || w[1].ends_with("it"))
-        })
+        .any(|w| w[0] == "a" && w[1].chars().count() > 3 && (w[1].ends_with('é') || w[1].ends_with("it")))
 }
 
 /// Names introduced by an honorific, in order: "Annalena Baerbock", "Mullally".
@@ -188,11 +144,8 @@ fn person_mentions(text: &str) -> Vec<String> {
         let mut name: Vec<&str> = Vec::new();
         for next in words.iter().skip(i + 1).take(6) {
             let bare = next.trim_end_matches([',', '.', ';', ':', '!', '?', ')', '»']);
-            let capitalized =
-                bare.starts_with(char::is_uppercase) && bare.chars().any(char::is_lowercase);
-            let initial = bare.chars().count() == 1
-                && bare.starts_with(char::is_uppercase)
-                && next.ends_with('.');
+            let capitalized = bare.starts_with(char::is_uppercase) && bare.chars().any(char::is_lowercase);
+            let initial = bare.chars().count() == 1 && bare.starts_with(char::is_uppercase) && next.ends_with('.');
             if capitalized || initial || (!name.is_empty() && NAME_PARTICLES.contains(&bare)) {
                 name.push(bare);
             } else {
@@ -239,10 +192,7 @@ fn find_delegations(text: &str, names: &[(&str, &'static str)]) -> Vec<String> {
             let before = text[..at].chars().next_back();
             let after = text[end..].chars().next();
             let bounded = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '-');
-            if bounded(before)
-                && bounded(after)
-                && !taken.iter().any(|&(s, e, _)| at < e && s < end)
-            {
+            if bounded(before) && bounded(after) && !taken.iter().any(|&(s, e, _)| at < e && s < end) {
                 taken.push((at, end, canonical));
             }
         }
@@ -284,15 +234,9 @@ mod tests {
     #[test]
     fn finds_people_by_honorific_and_resolves_surnames() {
         let ps = passages(&[
-            (
-                "La Rapporteuse spéciale, Mme Siobhán Mullally, les a vivement interpellés.",
-                None,
-            ),
+            ("La Rapporteuse spéciale, Mme Siobhán Mullally, les a vivement interpellés.", None),
             ("Mme Mullally a même choisi de s’en prendre aux pays.", None),
-            (
-                "Au nom du Secrétaire général, M. Guy Ryder, a réitéré l’appel de M. Guterres.",
-                None,
-            ),
+            ("Au nom du Secrétaire général, M. Guy Ryder, a réitéré l’appel de M. Guterres.", None),
         ]);
         assert_eq!(names(&ps[0]), ["Siobhán Mullally"]);
         assert_eq!(names(&ps[1]), ["Siobhán Mullally"]);
@@ -303,14 +247,8 @@ mod tests {
     #[test]
     fn finds_delegations_with_articles_and_elisions() {
         let ps = passages(&[
-            (
-                "La Lituanie, au nom également de la Pologne et de l’Ukraine, a retiré toute légitimité.",
-                None,
-            ),
-            (
-                "Le débat, par la voix d’Israël et d'Haïti, a continué.",
-                None,
-            ),
+            ("La Lituanie, au nom également de la Pologne et de l’Ukraine, a retiré toute légitimité.", None),
+            ("Le débat, par la voix d’Israël et d'Haïti, a continué.", None),
             ("l’Union européenne a, elle, appelé à lutter.", None),
         ]);
         assert_eq!(names(&ps[0]), ["Lituanie", "Pologne", "Ukraine"]);
@@ -325,28 +263,16 @@ mod tests {
             "La représentante de l’Organisation internationale pour les migrations (OIM) a rappelé.",
             None,
         )]);
-        assert_eq!(
-            names(&ps[0]),
-            ["Organisation internationale pour les migrations (OIM)"]
-        );
+        assert_eq!(names(&ps[0]), ["Organisation internationale pour les migrations (OIM)"]);
     }
 
     #[test]
     fn a_paragraph_that_carries_on_keeps_the_speaker_until_the_section_ends() {
         let ps = passages(&[
             ("Mme Mira Sorvino a pris la parole.", Some("A")),
-            (
-                "L’ancienne Ambassadrice de bonne volonté de l’ONUDC a plaidé pour le modèle nordique.",
-                Some("A"),
-            ),
-            (
-                "Elle a, de plus, appelé les gouvernements à agir.",
-                Some("B"),
-            ),
-            (
-                "La discussion s’est poursuivie dans l’après-midi.",
-                Some("B"),
-            ),
+            ("L’ancienne Ambassadrice de bonne volonté de l’ONUDC a plaidé pour le modèle nordique.", Some("A")),
+            ("Elle a, de plus, appelé les gouvernements à agir.", Some("B")),
+            ("La discussion s’est poursuivie dans l’après-midi.", Some("B")),
         ]);
         assert_eq!(names(&ps[1]), ["Mira Sorvino"]);
         assert!(ps[2].speakers.is_empty(), "a new section ends the speech");

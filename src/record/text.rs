@@ -26,11 +26,7 @@ const FOOTER_MARKERS: &[&str] = &[
 pub fn parse_text(file: &str, bytes: &[u8]) -> Result<Record, InputError> {
     let text = decode_utf8(file, bytes)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut lines = text
-        .lines()
-        .enumerate()
-        .map(|(i, l)| (i + 1, l.trim()))
-        .filter(|(_, l)| !l.is_empty());
+    let mut lines = text.lines().enumerate().map(|(i, l)| (i + 1, l.trim())).filter(|(_, l)| !l.is_empty());
     let first: Vec<(usize, &str)> = lines.by_ref().take(4).collect();
     let has_header = first.len() == 4 && looks_like_symbol(first[2].1);
 
@@ -68,17 +64,9 @@ pub fn parse_text(file: &str, bytes: &[u8]) -> Result<Record, InputError> {
         });
     }
     if record.passages.is_empty() {
-        return Err(InputError::Empty {
-            file: file.to_string(),
-        });
+        return Err(InputError::Empty { file: file.to_string() });
     }
-    let sample: String = record
-        .passages
-        .iter()
-        .take(20)
-        .map(|p| p.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let sample: String = record.passages.iter().take(20).map(|p| p.text.as_str()).collect::<Vec<_>>().join(" ");
     let lang = detect_lang(&sample);
     record.lang = Some(lang);
     speakers::assign(&mut record.passages, lang);
@@ -92,26 +80,17 @@ fn file_stem(file: &str) -> &str {
 
 /// "AG/12734", "A/80/PV.48", "SC/15000", "GA/12345".
 fn looks_like_symbol(line: &str) -> bool {
-    line.len() < 40
-        && line.contains('/')
-        && line.starts_with(|c: char| c.is_ascii_uppercase())
-        && !line.contains(' ')
+    line.len() < 40 && line.contains('/') && line.starts_with(|c: char| c.is_ascii_uppercase()) && !line.contains(' ')
 }
 
 fn is_heading(line: &str) -> bool {
     let last = line.chars().next_back().unwrap_or('.');
     line.chars().count() < MAX_HEADING_CHARS
-        && !matches!(
-            last,
-            '.' | '!' | '?' | '»' | '"' | ':' | ';' | '…' | ',' | ')'
-        )
+        && !matches!(last, '.' | '!' | '?' | '»' | '"' | ':' | ';' | '…' | ',' | ')')
 }
 
 fn strip_footer(mut body: Vec<(usize, &str)>) -> Vec<(usize, &str)> {
-    while body
-        .last()
-        .is_some_and(|(_, l)| FOOTER_MARKERS.iter().any(|m| l.starts_with(m)))
-    {
+    while body.last().is_some_and(|(_, l)| FOOTER_MARKERS.iter().any(|m| l.starts_with(m))) {
         body.pop();
     }
     body

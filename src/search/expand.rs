@@ -29,6 +29,8 @@ pub struct Expansion {
     pub core: Vec<(WordId, f32)>,
     /// Completions and typos: each scored on its own, below the core.
     pub extra: Vec<(WordId, f32)>,
+    /// The word is a known word's beginning: completions, not typos, explain it.
+    pub completed: bool,
 }
 
 /// The core forms of a word: exact, folded, stemmed.
@@ -72,11 +74,13 @@ pub fn expand(index: &Index, word: &str, prefix: bool) -> Expansion {
             extra.push((id, PREFIX * (typed_chars as f32 / word_chars as f32).sqrt()));
         }
     }
-    // Typos only where the word itself is unknown: a real word is what was meant.
-    if core.is_empty() {
+    // Typos only where the word is neither known nor the start of a known
+    // word: a real word, or one still being typed, is what was meant.
+    let completed = !extra.is_empty();
+    if core.is_empty() && !completed {
         extra.extend(typo_candidates(index, &folded));
     }
-    Expansion { core, extra }
+    Expansion { core, extra, completed }
 }
 
 /// Dictionary words within the allowed edits of a folded word.
@@ -102,8 +106,5 @@ pub fn typo_candidates(index: &Index, folded: &str) -> Vec<(WordId, f32)> {
     }
     found.sort_unstable();
     found.truncate(MAX_TYPO_CANDIDATES);
-    found
-        .into_iter()
-        .map(|(d, _, id)| (id, if d == 1 { FUZZY_1 } else { FUZZY_2 }))
-        .collect()
+    found.into_iter().map(|(d, _, id)| (id, if d == 1 { FUZZY_1 } else { FUZZY_2 })).collect()
 }

@@ -29,9 +29,7 @@ pub fn distance_within(a: &[char], b: &[char], max: usize) -> Option<usize> {
         let mut row_min = current[0];
         for (j, &cb) in b.iter().enumerate() {
             let cost = usize::from(ca != cb);
-            let mut d = (previous[j] + cost)
-                .min(previous[j + 1] + 1)
-                .min(current[j] + 1);
+            let mut d = (previous[j] + cost).min(previous[j + 1] + 1).min(current[j] + 1);
             if i > 0 && j > 0 && ca == b[j - 1] && a[i - 1] == cb {
                 d = d.min(before[j - 1] + 1);
             }

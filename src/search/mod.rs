@@ -22,7 +22,9 @@ pub use snippet::Snippet;
 /// An acronym found for its long name, or a long name for its acronym, is worth this much of a direct match.
 const ACRONYM_WEIGHT: f32 = 0.8;
 /// Weight of query words that stand close together in the passage.
-const PROXIMITY_WEIGHT: f32 = 0.25;
+const PROXIMITY_WEIGHT: f32 = 0.5;
+/// How strongly the share of the query matched (weighted by idf) scales the score.
+const COVERAGE_POWER: f32 = 1.0;
 /// Positions further apart than this earn no proximity bonus.
 const PROXIMITY_WINDOW: u32 = 8;
 
@@ -40,12 +42,7 @@ pub struct SearchOptions {
 
 impl Default for SearchOptions {
     fn default() -> SearchOptions {
-        SearchOptions {
-            limit: 10,
-            record: None,
-            section: None,
-            speaker: None,
-        }
+        SearchOptions { limit: 10, record: None, section: None, speaker: None }
     }
 }
 
@@ -99,6 +96,9 @@ pub struct FacetCount {
 /// One scored clause, ready to combine.
 struct Scored {
     matches: Matches,
+    /// How much matching this clause matters for coverage: its idf, or 0 when
+    /// no passage matches it (an unknown word should not sink every passage).
+    weight: f32,
     /// Content clauses count towards coverage; lone stopwords do not.
     content: bool,
     /// Matched only through a typo correction or a completion.
@@ -114,15 +114,16 @@ impl Index {
         let mut scored: Vec<Scored> = Vec::new();
         let mut expansions: Vec<Option<Expansion>> = Vec::new();
         for clause in &query.clauses {
+            // Function words rank nothing unless they are all there is ("to be or not to be").
+            if clause.is_stopword() && !all_stopwords {
+                scored.push(Scored { matches: Matches::new(), weight: 0.0, content: false, inexact: false });
+                expansions.push(None);
+                continue;
+            }
             let (matches, expansion) = self.score_clause(&scorer, clause);
-            let inexact = expansion
-                .as_ref()
-                .is_some_and(|e| e.core.is_empty() && !e.extra.is_empty());
-            scored.push(Scored {
-                matches,
-                content: all_stopwords || !clause.is_stopword(),
-                inexact,
-            });
+            let inexact = expansion.as_ref().is_some_and(|e| e.core.is_empty() && !e.completed);
+            let weight = if matches.is_empty() { 0.0 } else { scorer.idf(matches.len()) };
+            scored.push(Scored { matches, weight, content: true, inexact });
             expansions.push(expansion);
         }
         self.apply_acronym_spans(&scorer, &query, &mut scored);
@@ -133,16 +134,8 @@ impl Index {
         let facets = self.facets(ranked.iter().map(|&(p, _)| p));
         let total = ranked.len();
 
-        let weak = ranked.is_empty()
-            || scored
-                .iter()
-                .filter(|s| s.content)
-                .all(|s| s.inexact || s.matches.is_empty());
-        let suggestion = if weak {
-            self.suggest(&query, &expansions)
-        } else {
-            None
-        };
+        let weak = ranked.is_empty() || scored.iter().filter(|s| s.content).all(|s| s.inexact || s.matches.is_empty());
+        let suggestion = if weak { self.suggest(&query, &expansions) } else { None };
 
         let hits = ranked
             .into_iter()
@@ -156,43 +149,14 @@ impl Index {
                 self.hit(passage, score, &matched)
             })
             .collect();
-        Results {
-            query: input.to_string(),
-            hits,
-            total,
-            facets,
-            suggestion,
-            warnings: query.warnings,
-        }
+        Results { query: input.to_string(), hits, total, facets, suggestion, warnings: query.warnings }
     }
 
     fn score_clause(&self, scorer: &Scorer, clause: &Clause) -> (Matches, Option<Expansion>) {
         if clause.phrase {
-            let slots: Vec<Vec<(WordId, f32)>> =
-                clause.words.iter().map(|w| core_forms(self, w)).collect();
-            let content_words = clause
-                .words
-                .iter()
-                .filter(|w| !crate::analysis::is_any_stopword(&fold(w)))
-                .count();
-            let mut matches = scorer.phrase(&slots, content_words.max(1) as f32);
-            if let Some(alias) = &clause.alias {
-                let forms = core_forms(self, alias);
-                let (whole, _) = scorer.words(&forms, &[]);
-                let scale = content_words.max(1) as f32;
-                merge_best(
-                    &mut matches,
-                    whole
-                        .into_iter()
-                        .map(|(p, mut m)| {
-                            (p, {
-                                m.score *= scale;
-                                m
-                            })
-                        })
-                        .collect(),
-                );
-            }
+            let slots: Vec<Vec<(WordId, f32)>> = clause.words.iter().map(|w| core_forms(self, w)).collect();
+            let content_words = clause.words.iter().filter(|w| !crate::analysis::is_any_stopword(&fold(w))).count();
+            let matches = scorer.phrase(&slots, content_words.max(1) as f32);
             return (matches, None);
         }
         let word = clause.words.first().map_or("", String::as_str);
@@ -204,25 +168,11 @@ impl Index {
             expansion.core = core;
         }
         let (mut matches, idf) = scorer.words(&expansion.core, &expansion.extra);
-        let field_words: Vec<(WordId, f32)> = expansion
-            .core
-            .iter()
-            .chain(&expansion.extra)
-            .copied()
-            .collect();
+        let field_words: Vec<(WordId, f32)> = expansion.core.iter().chain(&expansion.extra).copied().collect();
         scorer.field_bonus(&mut matches, &field_words, idf);
         // "ONUDC" also finds « l’Office des Nations Unies contre la drogue et le crime ».
-        for acronym in self
-            .data
-            .acronyms
-            .iter()
-            .filter(|a| self.folded(a.acronym) == fold(word))
-        {
-            let slots: Vec<Vec<(WordId, f32)>> = acronym
-                .expansion
-                .iter()
-                .map(|&id| vec![(id, 1.0)])
-                .collect();
+        for acronym in self.data.acronyms.iter().filter(|a| self.folded(a.acronym) == fold(word)) {
+            let slots: Vec<Vec<(WordId, f32)>> = acronym.expansion.iter().map(|&id| vec![(id, 1.0)]).collect();
             let long = scorer.phrase(&slots, ACRONYM_WEIGHT);
             merge_best(&mut matches, long);
         }
@@ -232,9 +182,8 @@ impl Index {
     /// "intelligence artificielle" also finds "IA": consecutive query words that
     /// spell an acronym's long name may match the acronym instead.
     fn apply_acronym_spans(&self, scorer: &Scorer, query: &Query, scored: &mut [Scored]) {
-        let content: Vec<usize> = (0..query.clauses.len())
-            .filter(|&i| !query.clauses[i].phrase && !query.clauses[i].is_stopword())
-            .collect();
+        let content: Vec<usize> =
+            (0..query.clauses.len()).filter(|&i| !query.clauses[i].phrase && !query.clauses[i].is_stopword()).collect();
         for acronym in &self.data.acronyms {
             let long: Vec<&str> = acronym
                 .expansion
@@ -248,11 +197,7 @@ impl Index {
             for window in content.windows(long.len()) {
                 let spelled = window.iter().zip(&long).all(|(&i, w)| {
                     let typed = &query.clauses[i].words[0];
-                    fold(typed) == *w
-                        || self
-                            .stem_group(typed)
-                            .iter()
-                            .any(|&id| self.folded(id) == *w)
+                    fold(typed) == *w || self.stem_group(typed).iter().any(|&id| self.folded(id) == *w)
                 });
                 if !spelled {
                     continue;
@@ -276,15 +221,10 @@ impl Index {
         let mut out = HashSet::new();
         for clause in &query.excluded {
             let matches = if clause.phrase {
-                let slots: Vec<Vec<(WordId, f32)>> =
-                    clause.words.iter().map(|w| core_forms(self, w)).collect();
+                let slots: Vec<Vec<(WordId, f32)>> = clause.words.iter().map(|w| core_forms(self, w)).collect();
                 scorer.phrase(&slots, 1.0)
             } else {
-                let word = clause
-                    .alias
-                    .as_ref()
-                    .or(clause.words.first())
-                    .map_or("", String::as_str);
+                let word = clause.alias.as_ref().or(clause.words.first()).map_or("", String::as_str);
                 scorer.words(&core_forms(self, word), &[]).0
             };
             out.extend(matches.keys());
@@ -296,31 +236,22 @@ impl Index {
         let Some(p) = self.data.passages.get(passage as usize) else {
             return false;
         };
-        let record_ok = options.record.as_ref().is_none_or(|want| {
-            self.data
-                .records
-                .get(p.record as usize)
-                .is_some_and(|r| &r.symbol == want)
-        });
-        let section_ok = options.section.as_ref().is_none_or(|want| {
-            p.section
-                .and_then(|s| self.data.sections.get(s as usize))
-                .is_some_and(|s| s == want)
-        });
+        let record_ok = options
+            .record
+            .as_ref()
+            .is_none_or(|want| self.data.records.get(p.record as usize).is_some_and(|r| &r.symbol == want));
+        let section_ok = options
+            .section
+            .as_ref()
+            .is_none_or(|want| p.section.and_then(|s| self.data.sections.get(s as usize)).is_some_and(|s| s == want));
         let speaker_ok = options.speaker.as_ref().is_none_or(|want| {
-            p.speakers.iter().any(|&s| {
-                self.data
-                    .speakers
-                    .get(s as usize)
-                    .is_some_and(|s| &s.name == want)
-            })
+            p.speakers.iter().any(|&s| self.data.speakers.get(s as usize).is_some_and(|s| &s.name == want))
         });
         record_ok && section_ok && speaker_ok
     }
 
     fn facets(&self, passages: impl Iterator<Item = u32>) -> Facets {
-        let (mut records, mut sections, mut speakers) =
-            (HashMap::new(), HashMap::new(), HashMap::new());
+        let (mut records, mut sections, mut speakers) = (HashMap::new(), HashMap::new(), HashMap::new());
         for p in passages.filter_map(|p| self.data.passages.get(p as usize)) {
             *records.entry(p.record as usize).or_insert(0) += 1;
             if let Some(s) = p.section {
@@ -331,26 +262,15 @@ impl Index {
             }
         }
         let counts = |map: HashMap<usize, usize>, name: &dyn Fn(usize) -> Option<String>| {
-            let mut list: Vec<FacetCount> = map
-                .into_iter()
-                .filter_map(|(k, count)| {
-                    Some(FacetCount {
-                        value: name(k)?,
-                        count,
-                    })
-                })
-                .collect();
+            let mut list: Vec<FacetCount> =
+                map.into_iter().filter_map(|(k, count)| Some(FacetCount { value: name(k)?, count })).collect();
             list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
             list
         };
         Facets {
-            records: counts(records, &|i| {
-                self.data.records.get(i).map(|r| r.symbol.clone())
-            }),
+            records: counts(records, &|i| self.data.records.get(i).map(|r| r.symbol.clone())),
             sections: counts(sections, &|i| self.data.sections.get(i).cloned()),
-            speakers: counts(speakers, &|i| {
-                self.data.speakers.get(i).map(|s| s.name.clone())
-            }),
+            speakers: counts(speakers, &|i| self.data.speakers.get(i).map(|s| s.name.clone())),
         }
     }
 
@@ -361,9 +281,7 @@ impl Index {
         for (clause, expansion) in query.clauses.iter().zip(expansions) {
             let text = clause.words.join(" ");
             let replacement = match expansion {
-                Some(e) if e.core.is_empty() => expand::typo_candidates(self, &fold(&text))
-                    .first()
-                    .map(|&(id, _)| id),
+                Some(e) if e.core.is_empty() => expand::typo_candidates(self, &fold(&text)).first().map(|&(id, _)| id),
                 _ => None,
             };
             match replacement {
@@ -386,32 +304,19 @@ impl Index {
         let symbol = record.map_or("", |r| r.symbol.as_str());
         let mut highlights: Vec<Range<usize>> = tokenize(&p.text)
             .into_iter()
-            .filter(|t| {
-                self.word_id(&t.word)
-                    .is_some_and(|id| matched.contains(&(t.position, id)))
-            })
+            .filter(|t| self.word_id(&t.word).is_some_and(|id| matched.contains(&(t.position, id))))
             .map(|t| t.start..t.end)
             .collect();
         highlights.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
         highlights.dedup_by(|b, a| b.start < a.end); // drop ranges inside an earlier one
-        let speakers: Vec<String> = p
-            .speakers
-            .iter()
-            .filter_map(|&s| self.data.speakers.get(s as usize))
-            .map(|s| s.name.clone())
-            .collect();
+        let speakers: Vec<String> =
+            p.speakers.iter().filter_map(|&s| self.data.speakers.get(s as usize)).map(|s| s.name.clone()).collect();
         Hit {
-            id: p
-                .id
-                .clone()
-                .unwrap_or_else(|| format!("{symbol}#p{}", p.number)),
+            id: p.id.clone().unwrap_or_else(|| format!("{symbol}#p{}", p.number)),
             anchor: format!("p{}", p.number),
             record: symbol.to_string(),
             number: p.number,
-            section: p
-                .section
-                .and_then(|s| self.data.sections.get(s as usize))
-                .cloned(),
+            section: p.section.and_then(|s| self.data.sections.get(s as usize)).cloned(),
             speaker: speakers.first().cloned(),
             speakers,
             score,
@@ -426,11 +331,8 @@ impl Index {
 /// clauses matched (a passage matching more of the query ranks higher), plus a
 /// bonus for matched words that stand close together.
 fn combine(scored: &[Scored], excluded: &HashSet<u32>) -> Vec<(u32, f32)> {
-    let content = scored.iter().filter(|s| s.content).count().max(1) as f32;
-    let mut passages: Vec<u32> = scored
-        .iter()
-        .flat_map(|s| s.matches.keys().copied())
-        .collect();
+    let total_weight: f32 = scored.iter().filter(|s| s.content).map(|s| s.weight).sum();
+    let mut passages: Vec<u32> = scored.iter().flat_map(|s| s.matches.keys().copied()).collect();
     passages.sort_unstable();
     passages.dedup();
     let mut ranked: Vec<(u32, f32)> = passages
@@ -438,19 +340,14 @@ fn combine(scored: &[Scored], excluded: &HashSet<u32>) -> Vec<(u32, f32)> {
         .filter(|p| !excluded.contains(p))
         .map(|p| {
             let mut sum = 0.0;
-            let mut matched = 0.0;
+            let mut matched_weight = 0.0;
             let mut proximity = 0.0;
             let mut previous: Option<&rank::Match> = None;
-            for s in scored {
+            for s in scored.iter().filter(|s| s.content) {
                 let m = s.matches.get(&p);
                 if let Some(m) = m {
                     sum += m.score;
-                    if s.content {
-                        matched += 1.0;
-                    }
-                }
-                if !s.content {
-                    continue;
+                    matched_weight += s.weight;
                 }
                 if let (Some(a), Some(b)) = (previous, m) {
                     let d = closest(&a.hits, &b.hits);
@@ -458,10 +355,12 @@ fn combine(scored: &[Scored], excluded: &HashSet<u32>) -> Vec<(u32, f32)> {
                         proximity += PROXIMITY_WEIGHT * a.score.min(b.score) / d.max(1) as f32;
                     }
                 }
-                previous = m;
+                if m.is_some() || s.weight > 0.0 {
+                    previous = m;
+                }
             }
-            let coverage = matched / content;
-            (p, (sum + proximity) * coverage * coverage)
+            let coverage = if total_weight > 0.0 { matched_weight / total_weight } else { 1.0 };
+            (p, (sum + proximity) * coverage.powf(COVERAGE_POWER))
         })
         .filter(|&(_, score)| score > 0.0)
         .collect();

@@ -1,7 +1,7 @@
 //! What the person typed → [`Query`]: words, "quoted phrases", -exclusions.
 //! Parsing never fails; odd input becomes warnings.
 
-use crate::analysis::{Token, fold, is_any_stopword, tokenize};
+use crate::analysis::{fold, is_any_stopword, tokenize};
 
 /// Longer queries are cut here, so time stays bounded whatever is pasted in.
 pub const MAX_QUERY_CHARS: usize = 1000;
@@ -42,17 +42,14 @@ const QUOTES: &[char] = &['"', '“', '”', '«', '»', '„'];
 
 pub fn parse(input: &str) -> Query {
     let mut query = Query::default();
-    let mut text: String = input
-        .chars()
-        .filter(|c| !c.is_control() || c.is_whitespace())
-        .collect();
+    let mut text: String = input.chars().filter(|c| !c.is_control() || c.is_whitespace()).collect();
     if text.chars().count() > MAX_QUERY_CHARS {
         text = text.chars().take(MAX_QUERY_CHARS).collect();
-        query.warnings.push(format!(
-            "the query was cut to its first {MAX_QUERY_CHARS} characters"
-        ));
+        query.warnings.push(format!("the query was cut to its first {MAX_QUERY_CHARS} characters"));
     }
-    let still_typing = text.ends_with(|c: char| c.is_alphanumeric());
+    // The last word is being typed, unless it is an exclusion ("travail -forc").
+    let last_raw = text.split_whitespace().next_back().unwrap_or_default();
+    let still_typing = text.ends_with(|c: char| c.is_alphanumeric()) && !last_raw.starts_with(['-', '−']);
 
     let mut in_quotes = false;
     let segments: Vec<(bool, &str)> = text
@@ -68,12 +65,7 @@ pub fn parse(input: &str) -> Query {
         if quoted {
             let words = words_of(segment);
             if !words.is_empty() {
-                query.clauses.push(Clause {
-                    words,
-                    phrase: true,
-                    quoted: true,
-                    ..Clause::default()
-                });
+                query.clauses.push(Clause { words, phrase: true, quoted: true, ..Clause::default() });
             }
             continue;
         }
@@ -90,25 +82,17 @@ pub fn parse(input: &str) -> Query {
             }
         }
         let typing_here = still_typing && i == last_segment;
-        query
-            .clauses
-            .extend(clauses_of(kept.trim_end(), typing_here));
+        query.clauses.extend(clauses_of(kept.trim_end(), typing_here));
     }
     if query.clauses.len() > MAX_CLAUSES {
         query.clauses.truncate(MAX_CLAUSES);
-        query.warnings.push(format!(
-            "only the first {MAX_CLAUSES} words and phrases were searched"
-        ));
+        query.warnings.push(format!("only the first {MAX_CLAUSES} words and phrases were searched"));
     }
     query
 }
 
 fn words_of(text: &str) -> Vec<String> {
-    tokenize(text)
-        .into_iter()
-        .filter(|t| !t.alias)
-        .map(|t| t.word)
-        .collect()
+    tokenize(text).into_iter().filter(|t| !t.alias).map(|t| t.word).collect()
 }
 
 /// Groups tokens into clauses: an alias token joins the tokens it spans.
@@ -122,33 +106,21 @@ fn clauses_of(text: &str, last_is_prefix: bool) -> Vec<Clause> {
             i += 1;
             continue;
         }
-        let alias = tokens
-            .iter()
-            .skip(i + 1)
-            .find(|t| t.alias && t.start == token.start);
+        let alias = tokens.iter().skip(i + 1).find(|t| t.alias && t.start == token.start);
         match alias {
-            Some(alias) => {
-                let parts: Vec<&Token> = tokens[i..]
-                    .iter()
-                    .filter(|t| !t.alias && t.end <= alias.end)
-                    .collect();
-                let n = parts.len();
+            // "60%": one word whose whole form is an alias of the number.
+            Some(alias) if tokens[i..].iter().filter(|t| !t.alias && t.end <= alias.end).count() == 1 => {
                 clauses.push(Clause {
-                    words: parts.iter().map(|t| t.word.clone()).collect(),
-                    phrase: n > 1,
+                    words: vec![token.word.clone()],
                     alias: Some(alias.word.clone()),
                     ..Clause::default()
                 });
-                i += n.max(1);
             }
-            None => {
-                clauses.push(Clause {
-                    words: vec![token.word.clone()],
-                    ..Clause::default()
-                });
-                i += 1;
-            }
+            // "demi-mesures", "blanchissent-ils": each part is a word of its own;
+            // proximity ranks the passages where they stand together first.
+            _ => clauses.push(Clause { words: vec![token.word.clone()], ..Clause::default() }),
         }
+        i += 1;
     }
     if last_is_prefix
         && let Some(last) = clauses.last_mut()
@@ -165,10 +137,7 @@ mod tests {
     use super::*;
 
     fn clause(words: &[&str]) -> Clause {
-        Clause {
-            words: words.iter().map(|w| w.to_string()).collect(),
-            ..Clause::default()
-        }
+        Clause { words: words.iter().map(|w| w.to_string()).collect(), ..Clause::default() }
     }
 
     #[test]
@@ -186,23 +155,15 @@ mod tests {
         let q = parse("la Litu");
         assert!(q.clauses[1].prefix);
         assert!(!parse("la Litu ").clauses[1].prefix);
-        assert!(
-            !parse("Qu'a dit la Lituanie ?")
-                .clauses
-                .last()
-                .unwrap()
-                .prefix
-        );
+        assert!(!parse("Qu'a dit la Lituanie ?").clauses.last().unwrap().prefix);
     }
 
     #[test]
-    fn hyphenated_words_and_percentages_keep_their_whole_form() {
+    fn hyphenated_words_split_and_percentages_keep_their_whole_form() {
         let q = parse("demi-mesures 60 %");
-        assert_eq!(q.clauses[0].words, ["demi", "mesures"]);
-        assert!(q.clauses[0].phrase);
-        assert_eq!(q.clauses[0].alias.as_deref(), Some("demi-mesures"));
-        assert_eq!(q.clauses[1].words, ["60"]);
-        assert_eq!(q.clauses[1].alias.as_deref(), Some("60%"));
+        assert_eq!(q.clauses[..2], [clause(&["demi"]), clause(&["mesures"])]);
+        assert_eq!(q.clauses[2].words, ["60"]);
+        assert_eq!(q.clauses[2].alias.as_deref(), Some("60%"));
     }
 
     #[test]
@@ -214,17 +175,7 @@ mod tests {
 
     #[test]
     fn odd_queries_do_not_panic() {
-        for q in [
-            "",
-            "----",
-            "\"",
-            "\"\"\"",
-            "-",
-            "- -a",
-            "\u{0}\u{1}",
-            "🙂",
-            "\u{202e}abc",
-        ] {
+        for q in ["", "----", "\"", "\"\"\"", "-", "- -a", "\u{0}\u{1}", "🙂", "\u{202e}abc"] {
             let _ = parse(q);
         }
         let long = "mot ".repeat(5000);

@@ -30,27 +30,17 @@ pub struct Scorer<'a> {
 
 impl<'a> Scorer<'a> {
     pub fn new(index: &'a Index) -> Scorer<'a> {
-        Scorer {
-            index,
-            passages: index.data.passages.len() as f32,
-        }
+        Scorer { index, passages: index.data.passages.len() as f32 }
     }
 
     /// Rarer is worth more; never negative.
     pub fn idf(&self, df: usize) -> f32 {
         let df = df.max(1) as f32;
-        (1.0 + (self.passages - df + 0.5) / (df + 0.5))
-            .ln()
-            .max(0.01)
+        (1.0 + (self.passages - df + 0.5) / (df + 0.5)).ln().max(0.01)
     }
 
     fn tf_norm(&self, tf: f32, passage: u32) -> f32 {
-        let len = self
-            .index
-            .data
-            .passages
-            .get(passage as usize)
-            .map_or(1, |p| p.length) as f32;
+        let len = self.index.data.passages.get(passage as usize).map_or(1, |p| p.length) as f32;
         tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / self.index.average_length))
     }
 
@@ -68,15 +58,7 @@ impl<'a> Scorer<'a> {
         let core_idf = self.idf(tf.len());
         let mut matches: Matches = tf
             .into_iter()
-            .map(|(passage, (tf, hits))| {
-                (
-                    passage,
-                    Match {
-                        score: core_idf * self.tf_norm(tf, passage),
-                        hits,
-                    },
-                )
-            })
+            .map(|(passage, (tf, hits))| (passage, Match { score: core_idf * self.tf_norm(tf, passage), hits }))
             .collect();
         let mut best_idf = if core.is_empty() { 0.0 } else { core_idf };
         for &(id, weight) in extra {
@@ -84,8 +66,7 @@ impl<'a> Scorer<'a> {
             let idf = self.idf(postings.len());
             best_idf = f32::max(best_idf, idf * weight);
             for posting in postings {
-                let score =
-                    weight * idf * self.tf_norm(posting.positions.len() as f32, posting.passage);
+                let score = weight * idf * self.tf_norm(posting.positions.len() as f32, posting.passage);
                 let hits = posting.positions.iter().map(|&p| (p, id)).collect();
                 keep_best(&mut matches, posting.passage, Match { score, hits });
             }
@@ -113,21 +94,14 @@ impl<'a> Scorer<'a> {
         let mut found: Vec<(u32, Vec<(u32, WordId)>)> = Vec::new();
         for (passage, by_pos) in &at {
             let mut hits = Vec::new();
-            let mut starts: Vec<u32> = by_pos
-                .iter()
-                .filter(|(_, s)| s.iter().any(|x| x.0 == 0))
-                .map(|(&p, _)| p)
-                .collect();
+            let mut starts: Vec<u32> =
+                by_pos.iter().filter(|(_, s)| s.iter().any(|x| x.0 == 0)).map(|(&p, _)| p).collect();
             starts.sort_unstable();
             for start in starts {
                 let words: Option<Vec<(u32, WordId)>> = (0..slots.len())
                     .map(|slot| {
                         let pos = start + slot as u32;
-                        by_pos
-                            .get(&pos)?
-                            .iter()
-                            .find(|x| x.0 == slot)
-                            .map(|x| (pos, x.1))
+                        by_pos.get(&pos)?.iter().find(|x| x.0 == slot).map(|x| (pos, x.1))
                     })
                     .collect();
                 if let Some(words) = words {
@@ -143,13 +117,7 @@ impl<'a> Scorer<'a> {
             .into_iter()
             .map(|(passage, hits)| {
                 let occurrences = hits.len() as f32 / slots.len() as f32;
-                (
-                    passage,
-                    Match {
-                        score: weight * idf * self.tf_norm(occurrences, passage),
-                        hits,
-                    },
-                )
+                (passage, Match { score: weight * idf * self.tf_norm(occurrences, passage), hits })
             })
             .collect()
     }
@@ -157,24 +125,12 @@ impl<'a> Scorer<'a> {
     /// Adds a bonus to the passages whose speaker or section names one of the words.
     pub fn field_bonus(&self, matches: &mut Matches, words: &[(WordId, f32)], idf: f32) {
         let fields = [
-            (
-                &self.index.speaker_words,
-                &self.index.speaker_passages,
-                SPEAKER_WEIGHT,
-            ),
-            (
-                &self.index.section_words,
-                &self.index.section_passages,
-                SECTION_WEIGHT,
-            ),
+            (&self.index.speaker_words, &self.index.speaker_passages, SPEAKER_WEIGHT),
+            (&self.index.section_words, &self.index.section_passages, SECTION_WEIGHT),
         ];
         for (field_words, field_passages, field_weight) in fields {
             for (value, value_words) in field_words.iter().enumerate() {
-                let best = words
-                    .iter()
-                    .filter(|(id, _)| value_words.contains(id))
-                    .map(|&(_, w)| w)
-                    .reduce(f32::max);
+                let best = words.iter().filter(|(id, _)| value_words.contains(id)).map(|&(_, w)| w).reduce(f32::max);
                 let Some(weight) = best else { continue };
                 for &passage in field_passages.get(value).map_or(&[][..], Vec::as_slice) {
                     matches.entry(passage).or_default().score += field_weight * weight * idf;
@@ -184,11 +140,7 @@ impl<'a> Scorer<'a> {
     }
 
     fn postings(&self, id: WordId) -> &'a [crate::index::Posting] {
-        self.index
-            .data
-            .postings
-            .get(id as usize)
-            .map_or(&[], Vec::as_slice)
+        self.index.data.postings.get(id as usize).map_or(&[], Vec::as_slice)
     }
 }
 

@@ -19,36 +19,20 @@ const LEAD_CHARS: usize = 50;
 const ELLIPSIS: &str = "…";
 
 pub fn make_snippet(text: &str, highlights: &[Range<usize>]) -> Snippet {
-    let chars: Vec<usize> = text
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(text.len()))
-        .collect();
+    let chars: Vec<usize> = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).collect();
     let total = chars.len() - 1;
     if total <= MAX_CHARS {
-        return Snippet {
-            text: text.to_string(),
-            highlights: highlights.to_vec(),
-        };
+        return Snippet { text: text.to_string(), highlights: highlights.to_vec() };
     }
     let char_at = |byte: usize| chars.partition_point(|&b| b < byte);
     let mut best: Option<(usize, usize, usize)> = None; // (score, start char, end char)
-    let starts = highlights
-        .iter()
-        .map(|h| char_at(h.start))
-        .chain(std::iter::once(0));
+    let starts = highlights.iter().map(|h| char_at(h.start)).chain(std::iter::once(0));
     for first in starts {
         let start = window_start(text, &chars, first);
         let end = window_end(text, &chars, start);
         let (lo, hi) = (chars[start], chars[end]);
-        let inside: Vec<&Range<usize>> = highlights
-            .iter()
-            .filter(|h| h.start >= lo && h.end <= hi)
-            .collect();
-        let mut distinct: Vec<String> = inside
-            .iter()
-            .map(|h| text[h.start..h.end].to_lowercase())
-            .collect();
+        let inside: Vec<&Range<usize>> = highlights.iter().filter(|h| h.start >= lo && h.end <= hi).collect();
+        let mut distinct: Vec<String> = inside.iter().map(|h| text[h.start..h.end].to_lowercase()).collect();
         distinct.sort();
         distinct.dedup();
         let score = distinct.len() * 100 + inside.len();
@@ -67,10 +51,7 @@ pub fn make_snippet(text: &str, highlights: &[Range<usize>]) -> Snippet {
         .filter(|h| h.start >= lo && h.end <= lo + body.len())
         .map(|h| h.start - lo + shift..h.end - lo + shift)
         .collect();
-    Snippet {
-        text: format!("{lead}{body}{tail}"),
-        highlights,
-    }
+    Snippet { text: format!("{lead}{body}{tail}"), highlights }
 }
 
 /// Start a little before the first highlighted word: at a sentence start if
@@ -94,10 +75,7 @@ fn window_start(text: &str, chars: &[usize], first: usize) -> usize {
 fn window_end(text: &str, chars: &[usize], start: usize) -> usize {
     let total = chars.len() - 1;
     let mut end = (start + TARGET_CHARS).min(total);
-    while end < total
-        && end < start + MAX_CHARS
-        && !text[chars[end]..].starts_with(char::is_whitespace)
-    {
+    while end < total && end < start + MAX_CHARS && !text[chars[end]..].starts_with(char::is_whitespace) {
         end += 1;
     }
     end
@@ -111,13 +89,7 @@ mod tests {
     #[test]
     fn short_passages_are_shown_whole() {
         let s = make_snippet("Un court texte.", &[3..8]);
-        assert_eq!(
-            s,
-            Snippet {
-                text: "Un court texte.".into(),
-                highlights: vec![3..8]
-            }
-        );
+        assert_eq!(s, Snippet { text: "Un court texte.".into(), highlights: vec![3..8] });
     }
 
     #[test]
@@ -139,11 +111,7 @@ mod tests {
         let text = format!("alpha {filler} alpha beta gamma {filler}");
         let ranges: Vec<Range<usize>> = ["alpha", "beta", "gamma"]
             .iter()
-            .flat_map(|w| {
-                text.match_indices(&format!("{w} "))
-                    .map(|(i, _)| i..i + w.len())
-                    .collect::<Vec<_>>()
-            })
+            .flat_map(|w| text.match_indices(&format!("{w} ")).map(|(i, _)| i..i + w.len()).collect::<Vec<_>>())
             .collect();
         let s = make_snippet(&text, &ranges);
         assert!(s.text.contains("beta gamma"), "{}", s.text);

@@ -43,9 +43,7 @@ pub(super) fn stem(word: &str) -> String {
     step_1a(&mut w);
     // Words the later steps would mangle; checked after step 1a, so their
     // plurals are covered too.
-    let invariant = [
-        "inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed",
-    ];
+    let invariant = ["inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed"];
     if !invariant.iter().any(|s| w.iter().copied().eq(s.chars())) {
         step_1b(&mut w, p1);
         step_1c(&mut w);
@@ -54,9 +52,7 @@ pub(super) fn stem(word: &str) -> String {
         step_4(&mut w, p2);
         step_5(&mut w, p1, p2);
     }
-    w.into_iter()
-        .map(|c| if y_found && c == 'Y' { 'y' } else { c })
-        .collect()
+    w.into_iter().map(|c| if y_found && c == 'Y' { 'y' } else { c }).collect()
 }
 
 /// Whole words with irregular stems, mapped directly or left alone.
@@ -95,12 +91,7 @@ fn step_1a(w: &mut Vec<char>) {
     if let Some((s, ())) = longest(w, 0, &[((), &["'", "'s", "'s'"])]) {
         w.truncate(s);
     }
-    const PLURALS: &[(u8, &[&str])] = &[
-        (1, &["sses"]),
-        (2, &["ied", "ies"]),
-        (3, &["s"]),
-        (0, &["ss", "us"]),
-    ];
+    const PLURALS: &[(u8, &[&str])] = &[(1, &["sses"]), (2, &["ied", "ies"]), (3, &["s"]), (0, &["ss", "us"])];
     match longest(w, 0, PLURALS) {
         Some((s, 1)) => set_tail(w, s, "ss"),
         // ties → tie, cries → cri.
@@ -115,10 +106,7 @@ fn step_1a(w: &mut Vec<char>) {
 /// the stem is repaired (hop(p)ing → hop, hop(e)d → hope).
 fn step_1b(w: &mut Vec<char>, p1: usize) {
     // Tag: true for -eed/-eedly.
-    const TABLE: &[(bool, &[&str])] = &[
-        (true, &["eed", "eedly"]),
-        (false, &["ed", "edly", "ing", "ingly"]),
-    ];
+    const TABLE: &[(bool, &[&str])] = &[(true, &["eed", "eedly"]), (false, &["ed", "edly", "ing", "ingly"])];
     match longest(w, 0, TABLE) {
         Some((s, true)) if s >= p1 => set_tail(w, s, "ee"),
         Some((s, false)) if has_vowel(&w[..s]) => {
@@ -209,8 +197,8 @@ fn step_4(w: &mut Vec<char>, p2: usize) {
         (
             false,
             &[
-                "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent",
-                "ism", "ate", "iti", "ous", "ive", "ize",
+                "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ism", "ate", "iti",
+                "ous", "ive", "ize",
             ],
         ),
         (true, &["ion"]),
@@ -326,14 +314,7 @@ mod tests {
 
     #[test]
     fn odd_inputs_do_not_panic() {
-        check_en(&[
-            ("", ""),
-            ("a", "a"),
-            ("'", "'"),
-            ("''s", ""),
-            ("yyy", "yyy"),
-            ("2023", "2023"),
-        ]);
+        check_en(&[("", ""), ("a", "a"), ("'", "'"), ("''s", ""), ("yyy", "yyy"), ("2023", "2023")]);
         for w in ["e\u{301}d", "\u{301}ing", "日本語", "😀😀s", "Yes", "naïve"] {
             stem(w);
         }

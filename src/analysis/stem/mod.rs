@@ -65,8 +65,5 @@ fn set_tail(w: &mut Vec<char>, start: usize, s: &str) {
 /// vowel, searching from `from`; `w.len()` when there is none (R1, R2).
 fn after_vc(w: &[char], from: usize, vowel: fn(char) -> bool) -> usize {
     let n = w.len();
-    (from..n)
-        .find(|&i| vowel(w[i]))
-        .and_then(|i| (i + 1..n).find(|&j| !vowel(w[j])))
-        .map_or(n, |j| j + 1)
+    (from..n).find(|&i| vowel(w[i])).and_then(|i| (i + 1..n).find(|&j| !vowel(w[j]))).map_or(n, |j| j + 1)
 }

@@ -21,8 +21,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<()> {
-    let bytes = std::fs::read(&args.index)
-        .with_context(|| format!("cannot read {}", args.index.display()))?;
+    let bytes = std::fs::read(&args.index).with_context(|| format!("cannot read {}", args.index.display()))?;
     println!(
         "index {}: {} bytes raw, {} gzip, {} brotli",
         args.index.display(),
@@ -34,13 +33,9 @@ pub fn run(args: Args) -> Result<()> {
     let index = Index::from_bytes(&bytes)?;
     println!("load: {:.2} ms", started.elapsed().as_secs_f64() * 1e3);
 
-    let text = std::fs::read_to_string(&args.queries)
-        .with_context(|| format!("cannot read {}", args.queries.display()))?;
-    let queries: Vec<String> = parse_queries(&text)
-        .map_err(|e| anyhow!("{e}"))?
-        .into_iter()
-        .map(|q| q.query)
-        .collect();
+    let text =
+        std::fs::read_to_string(&args.queries).with_context(|| format!("cannot read {}", args.queries.display()))?;
+    let queries: Vec<String> = parse_queries(&text).map_err(|e| anyhow!("{e}"))?.into_iter().map(|q| q.query).collect();
     let options = SearchOptions::default();
     let mut samples = Vec::with_capacity(queries.len() * args.rounds);
     for _ in 0..args.rounds {
@@ -51,12 +46,7 @@ pub fn run(args: Args) -> Result<()> {
         }
     }
     samples.sort_by(f64::total_cmp);
-    let pct = |p: f64| {
-        samples
-            .get(((samples.len() as f64 - 1.0) * p).round() as usize)
-            .copied()
-            .unwrap_or(0.0)
-    };
+    let pct = |p: f64| samples.get(((samples.len() as f64 - 1.0) * p).round() as usize).copied().unwrap_or(0.0);
     println!(
         "query latency over {} runs ({} queries × {}): p50 {:.1} µs, p99 {:.1} µs, max {:.1} µs",
         samples.len(),

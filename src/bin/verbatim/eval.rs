@@ -23,40 +23,17 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<()> {
     let index = crate::load_index(&args.index)?;
-    let text = std::fs::read_to_string(&args.queries)
-        .with_context(|| format!("cannot read {}", args.queries.display()))?;
+    let text =
+        std::fs::read_to_string(&args.queries).with_context(|| format!("cannot read {}", args.queries.display()))?;
     let queries = parse_queries(&text).map_err(|e| anyhow!("{}: {e}", args.queries.display()))?;
-    let options = SearchOptions {
-        limit: verbatim::eval::CUTOFF,
-        ..SearchOptions::default()
-    };
-    let report = evaluate(&queries, |q| {
-        index
-            .search(q, &options)
-            .hits
-            .into_iter()
-            .map(|h| (h.id, h.text))
-            .collect()
-    });
+    let options = SearchOptions { limit: verbatim::eval::CUTOFF, ..SearchOptions::default() };
+    let report = evaluate(&queries, |q| index.search(q, &options).hits.into_iter().map(|h| (h.id, h.text)).collect());
     print_report("verbatim", &report, args.verbose);
     if args.baseline {
-        let lang = index
-            .data
-            .records
-            .first()
-            .and_then(|r| r.lang)
-            .unwrap_or(Lang::French);
+        let lang = index.data.records.first().and_then(|r| r.lang).unwrap_or(Lang::French);
         let passages = index.data.passages.iter().map(|p| {
-            let symbol = index
-                .data
-                .records
-                .get(p.record as usize)
-                .map_or("", |r| r.symbol.as_str());
-            (
-                p.id.clone()
-                    .unwrap_or_else(|| format!("{symbol}#p{}", p.number)),
-                p.text.clone(),
-            )
+            let symbol = index.data.records.get(p.record as usize).map_or("", |r| r.symbol.as_str());
+            (p.id.clone().unwrap_or_else(|| format!("{symbol}#p{}", p.number)), p.text.clone())
         });
         let bm25 = Bm25::new(lang, passages);
         let report = evaluate(&queries, |q| bm25.search(q, verbatim::eval::CUTOFF));

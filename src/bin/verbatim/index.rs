@@ -43,19 +43,11 @@ pub fn read_records(inputs: &[PathBuf]) -> Result<Vec<Record>> {
             let mut found: Vec<PathBuf> = std::fs::read_dir(input)
                 .with_context(|| format!("cannot read the folder {}", input.display()))?
                 .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| {
-                    matches!(
-                        p.extension().and_then(|e| e.to_str()),
-                        Some("txt" | "jsonl")
-                    )
-                })
+                .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "jsonl")))
                 .collect();
             found.sort();
             if found.is_empty() {
-                bail!(
-                    "{}: no .txt or .jsonl files in this folder",
-                    input.display()
-                );
+                bail!("{}: no .txt or .jsonl files in this folder", input.display());
             }
             files.extend(found);
         } else {
@@ -64,8 +56,7 @@ pub fn read_records(inputs: &[PathBuf]) -> Result<Vec<Record>> {
     }
     let mut records = Vec::new();
     for file in &files {
-        let bytes =
-            std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+        let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
         let name = file.display().to_string();
         let mut parsed = parse_file(&name, &bytes)?;
         for record in &mut parsed {
@@ -83,8 +74,8 @@ fn apply_sidecar(file: &Path, record: &mut Record) -> Result<()> {
     let Ok(text) = std::fs::read_to_string(&sidecar) else {
         return Ok(());
     };
-    let meta: serde_json::Value = serde_json::from_str(&text)
-        .with_context(|| format!("{}: malformed JSON", sidecar.display()))?;
+    let meta: serde_json::Value =
+        serde_json::from_str(&text).with_context(|| format!("{}: malformed JSON", sidecar.display()))?;
     let field = |name: &str| meta.get(name).and_then(|v| v.as_str()).map(str::to_string);
     if let Some(date) = field("date") {
         record.date = date;

@@ -9,11 +9,7 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(
-    name = "verbatim",
-    version,
-    about = "Search for UN meeting records: build, query and measure indexes"
-)]
+#[command(name = "verbatim", version, about = "Search for UN meeting records: build, query and measure indexes")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -50,8 +46,7 @@ fn main() -> ExitCode {
 /// Reads and decodes an index file.
 fn load_index(path: &std::path::Path) -> anyhow::Result<verbatim::index::Index> {
     use anyhow::Context;
-    let bytes =
-        std::fs::read(path).with_context(|| format!("cannot read the index {}", path.display()))?;
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read the index {}", path.display()))?;
     verbatim::index::Index::from_bytes(&bytes).with_context(|| format!("{}", path.display()))
 }
 
@@ -66,10 +61,7 @@ fn gzip_len(bytes: &[u8]) -> usize {
 /// brotli (quality 11) size of some bytes.
 fn brotli_len(bytes: &[u8]) -> usize {
     let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
-        ..Default::default()
-    };
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, ..Default::default() };
     match brotli::BrotliCompress(&mut &bytes[..], &mut out, &params) {
         Ok(_) => out.len(),
         Err(_) => 0,

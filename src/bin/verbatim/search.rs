@@ -29,12 +29,8 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<()> {
     let index = crate::load_index(&args.index)?;
-    let options = SearchOptions {
-        limit: args.limit,
-        record: args.record,
-        section: args.section,
-        speaker: args.speaker,
-    };
+    let options =
+        SearchOptions { limit: args.limit, record: args.record, section: args.section, speaker: args.speaker };
     let mut out = std::io::stdout().lock();
     match &args.query {
         Some(query) => {
