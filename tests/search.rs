@@ -1,0 +1,242 @@
+//! Search as people use it, on the shipped record and on small corpora made for one behaviour each.
+
+mod common;
+
+use common::{index_of, jsonl, record_index};
+use verbatim::index::Index;
+use verbatim::search::{Results, SearchOptions};
+
+fn search(index: &Index, query: &str) -> Results {
+    index.search(query, &SearchOptions::default())
+}
+
+fn ids(results: &Results) -> Vec<&str> {
+    results.hits.iter().map(|h| h.id.as_str()).collect()
+}
+
+/// A corpus of one-line passages with ids "a", "b", "c"…
+fn corpus(texts: &[&str]) -> Index {
+    let lines: Vec<String> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            serde_json::json!({"id": ((b'a' + i as u8) as char).to_string(), "text": t, "lang": "fr"}).to_string()
+        })
+        .collect();
+    index_of(jsonl("corpus.jsonl", &lines.join("\n")))
+}
+
+#[test]
+fn the_word_being_typed_is_completed() {
+    let r = search(&record_index(), "Litu");
+    assert_eq!(ids(&r)[0], "AG/12734#p15");
+    assert_eq!(r.suggestion, None, "a completion is not a typo");
+    let finished = search(&record_index(), "Litu ");
+    assert!(finished.hits.iter().all(|h| !h.text.contains("Lituanie")), "a finished word is not a prefix");
+}
+
+#[test]
+fn a_misspelled_name_finds_the_speaker() {
+    let index = record_index();
+    let r = search(&index, "Mulaly");
+    assert!(r.hits.len() >= 3);
+    assert!(r.hits.iter().take(3).all(|h| h.text.contains("Mullally")), "{:?}", ids(&r));
+    assert_eq!(search(&index, "Baerbok").hits[0].speaker.as_deref(), Some("Annalena Baerbock"));
+    assert_eq!(search(&index, "Baerbcok").hits[0].speaker.as_deref(), Some("Annalena Baerbock"), "transposition");
+}
+
+#[test]
+fn typos_are_tolerated_by_word_length() {
+    let index = corpus(&["le lion dort", "un trafic illicite", "la gouvernance mondiale"]);
+    assert!(search(&index, "lio ").hits.is_empty(), "no edit below four letters");
+    assert_eq!(ids(&search(&index, "trafc ")), ["b"], "one edit from four letters");
+    assert_eq!(ids(&search(&index, "gouvrenanse ")), ["c"], "two edits from eight letters");
+}
+
+#[test]
+fn an_exact_word_ranks_above_a_corrected_one() {
+    let index = corpus(&["Madame Mullally a parlé", "Madame Mulaly a parlé"]);
+    assert_eq!(ids(&search(&index, "Mulaly "))[0], "b");
+}
+
+#[test]
+fn quoted_phrases_match_adjacent_words_only() {
+    let index = corpus(&["le travail était forcé", "contre le travail forcé", "travail forcé et travail forcé"]);
+    let r = search(&index, "\"travail forcé\"");
+    let mut found = ids(&r);
+    found.sort();
+    assert_eq!(found, ["b", "c"]);
+    let record = search(&record_index(), "\"travail forcé\"");
+    assert!(record.hits.iter().all(|h| h.text.contains("travail forcé")));
+    assert_eq!(record.total, 3);
+}
+
+#[test]
+fn a_minus_sign_excludes_a_word() {
+    let r = search(&record_index(), "traite -Lituanie");
+    assert!(!r.hits.is_empty());
+    assert!(r.hits.iter().all(|h| !h.text.contains("Lituanie")));
+}
+
+#[test]
+fn acronyms_find_their_long_names_and_back() {
+    let index = corpus(&[
+        "l’Office des Nations Unies contre la drogue et le crime (ONUDC) a parlé",
+        "le rapport de l’Office des Nations Unies contre la drogue et le crime",
+        "tandis que l’ONUDC exhortait les plateformes",
+        "un office de tourisme",
+    ]);
+    let acronym = search(&index, "ONUDC ");
+    let mut by_acronym = ids(&acronym);
+    by_acronym.sort();
+    assert_eq!(by_acronym, ["a", "b", "c"]);
+    let by_name = search(&index, "Office des Nations Unies contre la drogue et le crime");
+    assert!(ids(&by_name).contains(&"c"), "{:?}", ids(&by_name));
+    assert_eq!(ids(&by_name).last(), Some(&"d"), "a lone shared word ranks last");
+}
+
+#[test]
+fn a_whole_question_returns_the_passage_that_answers() {
+    let r = search(&record_index(), "Qu'a dit la Lituanie sur le Bélarus ?");
+    assert_eq!(ids(&r)[0], "AG/12734#p15");
+    let r = search(&record_index(), "que pense le Tadjikistan des nouvelles menaces ?");
+    assert_eq!(r.hits[0].speaker.as_deref(), Some("Jonibek Hikmat"));
+}
+
+#[test]
+fn a_question_with_some_known_words_is_never_empty() {
+    let r = search(&record_index(), "pourquoi les zorglubs parlent-ils de migrations ?");
+    assert!(!r.hits.is_empty());
+}
+
+#[test]
+fn passages_matching_more_of_the_query_rank_higher() {
+    let index = corpus(&["gangs gangs gangs gangs en ville", "Haïti et les gangs", "Haïti vote"]);
+    assert_eq!(ids(&search(&index, "haiti gangs "))[0], "b");
+}
+
+#[test]
+fn accents_are_optional_but_exact_accents_rank_first() {
+    let index = corpus(&["un élève attentif", "un eleve distrait"]);
+    assert_eq!(ids(&search(&index, "élève ")), ["a", "b"]);
+    assert_eq!(ids(&search(&index, "eleve ")), ["b", "a"]);
+    let r = search(&record_index(), "etats membres");
+    assert!(r.hits.iter().take(6).all(|h| h.text.contains("États Membres")));
+}
+
+#[test]
+fn elisions_typed_with_a_plain_apostrophe_match() {
+    let r = search(&record_index(), "d'Haïti");
+    assert!(r.hits[0].text.contains("d’Haïti"));
+}
+
+#[test]
+fn inflections_match_through_the_stem() {
+    let r = search(&record_index(), "trafiquant ");
+    assert!(r.hits.iter().take(5).all(|h| h.text.contains("trafiquants")), "{:?}", ids(&r));
+    let en = index_of(jsonl("en.jsonl", r#"{"id":"x","text":"Traffickers exploit the vulnerable.","lang":"en"}"#));
+    assert_eq!(ids(&search(&en, "trafficking ")), ["x"]);
+}
+
+#[test]
+fn numbers_percentages_and_french_thousands() {
+    let index = corpus(&["plus de 60% des victimes", "près de 15 000 personnes", "60 pays"]);
+    assert_eq!(ids(&search(&index, "60 %"))[0], "a");
+    assert_eq!(ids(&search(&index, "60%"))[0], "a");
+    assert_eq!(ids(&search(&index, "15000 ")), ["b"]);
+    assert_eq!(ids(&search(&index, "15 000")), ["b"]);
+}
+
+#[test]
+fn hyphenated_words_are_found_whole_and_by_their_parts() {
+    let index = corpus(&["pas de demi-mesures", "des mesures fortes", "l’Asie du Sud-Est"]);
+    assert_eq!(ids(&search(&index, "demi-mesures"))[0], "a");
+    assert_eq!(ids(&search(&index, "demi mesures"))[0], "a");
+    assert_eq!(ids(&search(&index, "sud ")), ["c"]);
+}
+
+#[test]
+fn un_document_symbols_are_one_word() {
+    let index = corpus(&["voir le document A/80/PV.48.", "le point 80 de l’ordre du jour"]);
+    assert_eq!(ids(&search(&index, "A/80/PV.48")), ["a"]);
+}
+
+#[test]
+fn a_speaker_name_finds_every_passage_they_speak_in() {
+    let r = search(&record_index(), "Sorvino");
+    assert_eq!(ids(&r), ["AG/12734#p12", "AG/12734#p13"]);
+    assert!(!r.hits[1].text.contains("Sorvino"), "the second one speaks without naming her");
+}
+
+#[test]
+fn headings_weigh_on_the_ranking() {
+    let index = corpus(&["le tourisme local", "le tourisme aussi"]);
+    assert_eq!(index.data.passages.len(), 2);
+    let r = search(&record_index(), "tourisme");
+    assert_eq!(r.hits[0].section.as_deref(), Some("Tourisme, sport, migration: des risques à atténuer"));
+}
+
+#[test]
+fn filters_and_facets_by_speaker_and_section() {
+    let index = record_index();
+    let all = search(&index, "traite");
+    let facet_total: usize = all.facets.sections.iter().map(|f| f.count).sum();
+    assert!(facet_total <= all.total && facet_total > 0);
+    let mullally = all.facets.speakers.iter().find(|f| f.value == "Siobhán Mullally").expect("a facet for her");
+    let only = index.search(
+        "traite",
+        &SearchOptions { speaker: Some("Siobhán Mullally".into()), limit: 50, ..SearchOptions::default() },
+    );
+    assert_eq!(only.total, mullally.count);
+    assert!(only.hits.iter().all(|h| h.speakers.contains(&"Siobhán Mullally".to_string())));
+    let section = "Entendre la voix des rescapés de la traite";
+    let in_section =
+        index.search("traite", &SearchOptions { section: Some(section.into()), ..SearchOptions::default() });
+    assert!(in_section.hits.iter().all(|h| h.section.as_deref() == Some(section)));
+    assert_eq!(in_section.facets.sections.len(), 1);
+}
+
+#[test]
+fn did_you_mean_when_nothing_matches_well() {
+    let index = record_index();
+    assert_eq!(search(&index, "Baerbok").suggestion.as_deref(), Some("baerbock"));
+    assert_eq!(search(&index, "Baerbock").suggestion, None);
+    let r = search(&index, "zzzzqqq");
+    assert!(r.hits.is_empty());
+}
+
+#[test]
+fn each_hit_carries_what_a_citation_needs() {
+    let r = search(&record_index(), "Mullally rapporteuse");
+    let hit = &r.hits[0];
+    assert_eq!(hit.record, "AG/12734");
+    assert_eq!(hit.anchor, format!("p{}", hit.number));
+    assert_eq!(hit.id, format!("AG/12734#{}", hit.anchor));
+    assert_eq!(hit.speaker.as_deref(), Some("Siobhán Mullally"));
+    assert!(hit.section.is_some());
+    assert!(hit.score > 0.0);
+    for range in &hit.highlights {
+        let word = &hit.text[range.clone()];
+        assert!(word.contains("Mullally") || word.to_lowercase().starts_with("rapport"), "{word}");
+    }
+    let n = hit.snippet.text.chars().count();
+    assert!((160..=245).contains(&n), "snippet of {n} chars");
+    assert!(!hit.snippet.highlights.is_empty());
+    for range in &hit.snippet.highlights {
+        assert!(hit.snippet.text.get(range.clone()).is_some());
+    }
+}
+
+#[test]
+fn odd_queries_give_results_or_nothing_but_never_fail() {
+    let index = record_index();
+    let long = "traite ".repeat(20_000);
+    let phrases = "\"a b\" ".repeat(1000);
+    for q in
+        ["", "----", "\"", "\u{0}\u{7}", "\u{202e}traite", "🙂 traite 🙂", "مرحبا", long.as_str(), phrases.as_str()]
+    {
+        let r = search(&index, q);
+        assert!(r.hits.len() <= 10);
+    }
+    assert!(!search(&index, &long).warnings.is_empty());
+}
