@@ -1,0 +1,56 @@
+# Verbatim — the two commands a newcomer needs:
+#   make serve   serve the widget on the shipped record at a printed localhost address
+#   make test    run every test (Rust, wasm in headless Chromium, browser end to end)
+# Both install what they need first.
+
+CARGO ?= cargo
+PORT ?= 8000
+DEV_QUERIES := tests/data/eval/AG12734-dev-queries.jsonl
+
+.PHONY: serve test tools toolchain lint test-rust test-wasm test-browser pkg check-pkg bench eval fuzz
+
+toolchain:
+	@rustup toolchain install >/dev/null 2>&1 || rustup toolchain install
+
+tools:
+	bash scripts/install-tools.sh
+
+serve: toolchain
+	$(CARGO) run --quiet --release --features cli -- serve --dir . --port $(PORT)
+
+test: tools lint test-rust check-pkg test-wasm test-browser
+
+lint:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --all-targets --features cli -- -D warnings
+	$(CARGO) clippy --lib --target wasm32-unknown-unknown -- -D warnings
+
+test-rust:
+	$(CARGO) test --features cli
+
+test-wasm:
+	bash scripts/test-wasm.sh
+
+test-browser:
+	node --test tests/browser/
+
+# Rebuild pkg/ (wasm, glue, index, element), index.html and sw.js from the sources.
+pkg: tools
+	bash scripts/build-pkg.sh
+
+# Fails when the committed pkg/ is not exactly what the sources build.
+check-pkg:
+	bash scripts/check-pkg.sh
+
+# Figures, not tests: index bytes and native query latency on the record.
+bench: toolchain
+	$(CARGO) run --quiet --release --features cli -- index records/AG12734-fr.txt -o target/AG12734-fr.idx
+	$(CARGO) run --quiet --release --features cli -- bench --index target/AG12734-fr.idx --queries $(DEV_QUERIES)
+
+eval: toolchain
+	$(CARGO) run --quiet --release --features cli -- index records/AG12734-fr.txt -o target/AG12734-fr.idx
+	$(CARGO) run --quiet --release --features cli -- eval --index target/AG12734-fr.idx --queries $(DEV_QUERIES) --baseline
+
+# Needs a nightly toolchain and cargo-fuzz (not installed by `make tools`); see fuzz/README.md.
+fuzz:
+	cd fuzz && cargo +nightly fuzz run decode -- -max_total_time=$${FUZZ_SECONDS:-60}
