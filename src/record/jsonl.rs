@@ -19,7 +19,8 @@ struct Line {
 pub fn parse_jsonl(file: &str, bytes: &[u8]) -> Result<Vec<Record>, InputError> {
     let text = decode_utf8(file, bytes)?;
     let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
-    let mut record = Record { symbol: name.trim_end_matches(".jsonl").to_string(), ..Record::default() };
+    let mut record =
+        Record { symbol: name.trim_end_matches(".jsonl").to_string(), source: file.to_string(), ..Record::default() };
     let mut ids = HashSet::new();
     for (i, line) in text.lines().enumerate() {
         let line_no = i + 1;
@@ -58,6 +59,7 @@ pub fn parse_jsonl(file: &str, bytes: &[u8]) -> Result<Vec<Record>, InputError> 
             speakers: parsed.speaker.into_iter().map(|name| Speaker { name, kind: SpeakerKind::Person }).collect(),
             text,
             lang,
+            line: line_no,
         });
     }
     if record.passages.is_empty() {

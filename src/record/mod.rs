@@ -32,6 +32,8 @@ pub struct Record {
     pub url: String,
     pub lang: Option<Lang>,
     pub passages: Vec<Passage>,
+    /// The file it was read from, for error messages.
+    pub source: String,
 }
 
 /// One paragraph: the unit that search returns.
@@ -48,6 +50,8 @@ pub struct Passage {
     pub text: String,
     /// Per-passage language (JSON Lines may mix them); `None` means the record's.
     pub lang: Option<Lang>,
+    /// The line of the source file it came from, for error messages.
+    pub line: usize,
 }
 
 impl Passage {
@@ -124,11 +128,11 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<Vec<Record>, InputError> {
 pub fn check_unique_ids(records: &[Record]) -> Result<(), InputError> {
     let mut seen = std::collections::HashSet::new();
     for record in records {
-        for (i, passage) in record.passages.iter().enumerate() {
+        for passage in &record.passages {
             if !seen.insert(passage.id.as_str()) {
                 return Err(InputError::DuplicateId {
-                    file: record.symbol.clone(),
-                    line: i + 1,
+                    file: record.source.clone(),
+                    line: passage.line,
                     id: passage.id.clone(),
                 });
             }

@@ -30,7 +30,7 @@ pub fn parse_text(file: &str, bytes: &[u8]) -> Result<Record, InputError> {
     let first: Vec<(usize, &str)> = lines.by_ref().take(4).collect();
     let has_header = first.len() == 4 && looks_like_symbol(first[2].1);
 
-    let mut record = Record::default();
+    let mut record = Record { source: file.to_string(), ..Record::default() };
     let body: Vec<(usize, &str)> = if has_header {
         record.session = first[0].1.to_string();
         record.meeting = first[1].1.to_string();
@@ -61,6 +61,7 @@ pub fn parse_text(file: &str, bytes: &[u8]) -> Result<Record, InputError> {
             speakers: Vec::new(),
             text: line.to_string(),
             lang: None,
+            line: line_no,
         });
     }
     if record.passages.is_empty() {

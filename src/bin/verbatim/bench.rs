@@ -30,7 +30,7 @@ pub fn run(args: Args) -> Result<()> {
         crate::brotli_len(&bytes)
     );
     let started = Instant::now();
-    let index = Index::from_bytes(&bytes)?;
+    let index = Index::from_bytes(&bytes).with_context(|| format!("{}", args.index.display()))?;
     println!("load: {:.2} ms", started.elapsed().as_secs_f64() * 1e3);
 
     let text =
