@@ -302,8 +302,10 @@ impl Index {
         };
         let record = self.data.records.get(p.record as usize);
         let symbol = record.map_or("", |r| r.symbol.as_str());
+        let positions: HashSet<u32> = matched.iter().map(|&(position, _)| position).collect();
         let mut highlights: Vec<Range<usize>> = tokenize(&p.text)
             .into_iter()
+            .filter(|t| positions.contains(&t.position))
             .filter(|t| self.word_id(&t.word).is_some_and(|id| matched.contains(&(t.position, id))))
             .map(|t| t.start..t.end)
             .collect();
