@@ -53,4 +53,4 @@ eval: toolchain
 
 # Needs a nightly toolchain and cargo-fuzz (not installed by `make tools`); see fuzz/README.md.
 fuzz:
-	cd fuzz && cargo +nightly fuzz run decode -- -max_total_time=$${FUZZ_SECONDS:-60}
+	mkdir -p fuzz/corpus/decode && cd fuzz && cargo +nightly fuzz run decode corpus/decode ../tests/golden -- -max_total_time=$${FUZZ_SECONDS:-60}

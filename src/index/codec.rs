@@ -8,6 +8,7 @@
 
 use super::{Acronym, IndexData, PassageData, Posting, RecordMeta};
 use crate::analysis::Lang;
+use crate::analysis::tokenize::MAX_WORD_BYTES;
 use crate::record::{Speaker, SpeakerKind};
 use std::fmt;
 
@@ -277,19 +278,22 @@ pub fn decode(bytes: &[u8]) -> Result<IndexData, DecodeError> {
     s.finish()?;
 
     let mut s = r.section(TAG_WORDS, "words")?;
-    let mut previous: Vec<u8> = Vec::new();
     for _ in 0..s.count(2)? {
         let shared = s.count(0)?;
         let suffix = s.bytes()?;
+        let previous = index.words.last().map_or(&[][..], |w| w.as_bytes());
+        // The tokenizer never makes longer words; the cap also keeps front
+        // coding from turning a small file into a huge dictionary.
+        if shared.saturating_add(suffix.len()) > MAX_WORD_BYTES {
+            return Err(s.damaged("word longer than any the tokenizer makes"));
+        }
         let mut word =
             previous.get(..shared).ok_or_else(|| s.damaged("shared prefix longer than the previous word"))?.to_vec();
         word.extend_from_slice(suffix);
-        if !index.words.is_empty() && word <= previous {
+        if !index.words.is_empty() && word.as_slice() <= previous {
             return Err(s.damaged("words out of order"));
         }
-        let text = String::from_utf8(word.clone()).map_err(|_| s.damaged("word is not UTF-8"))?;
-        index.words.push(text);
-        previous = word;
+        index.words.push(String::from_utf8(word).map_err(|_| s.damaged("word is not UTF-8"))?);
     }
     s.finish()?;
 
