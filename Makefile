@@ -7,7 +7,7 @@ CARGO ?= cargo
 PORT ?= 8000
 DEV_QUERIES := tests/data/eval/AG12734-dev-queries.jsonl
 
-.PHONY: serve test tools toolchain lint test-rust test-wasm test-browser pkg check-pkg bench eval fuzz
+.PHONY: serve test tools toolchain lint test-rust test-wasm test-browser pkg check-pkg bench bench-widget eval fuzz
 
 toolchain:
 	@rustup toolchain install >/dev/null 2>&1 || rustup toolchain install
@@ -46,6 +46,11 @@ check-pkg:
 bench: toolchain
 	$(CARGO) run --quiet --release --features cli -- index records/AG12734-fr.txt -o target/AG12734-fr.idx
 	$(CARGO) run --quiet --release --features cli -- bench --index target/AG12734-fr.idx --queries $(DEV_QUERIES)
+
+# Figures for the widget in headless Chromium: bytes to the first result, time to
+# first result on a throttled phone-like profile, in-browser query latency.
+bench-widget: tools
+	node bench/widget.mjs
 
 eval: toolchain
 	$(CARGO) run --quiet --release --features cli -- index records/AG12734-fr.txt -o target/AG12734-fr.idx

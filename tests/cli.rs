@@ -162,12 +162,14 @@ fn search_json(index: &Path, extra: &[&str], query: &str) -> Value {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"))
 }
 
-/// Parses "<file>: N passages, N terms, N bytes (N gzip)" into its four figures.
+/// Parses "<file>: N passages, N terms, N bytes (N gzip), L layout" into its four figures.
 #[track_caller]
 fn index_summary(line: &str, output: &Path) -> [u64; 4] {
     let line = line.trim();
     let prefix = format!("{}: ", output.display());
     let rest = line.strip_prefix(&prefix).unwrap_or_else(|| panic!("summary should start with {prefix:?}: {line:?}"));
+    let (rest, layout) = rest.rsplit_once(", ").unwrap_or_else(|| panic!("no layout in {line:?}"));
+    assert!(["derived layout", "stored layout"].contains(&layout), "unexpected layout in {line:?}");
     let words: Vec<&str> = rest.split([' ', ',', '(', ')']).filter(|w| !w.is_empty()).collect();
     assert_eq!(
         words.iter().skip(1).step_by(2).copied().collect::<Vec<_>>(),

@@ -6,8 +6,8 @@ use proptest::prelude::*;
 use std::sync::LazyLock;
 use verbatim::analysis::Lang;
 use verbatim::index::{
-    Acronym, DecodeError, FORMAT_VERSION, Index, IndexBuilder, IndexData, MAGIC, PassageData, Posting, RecordMeta,
-    decode, encode,
+    Acronym, DecodeError, FORMAT_VERSION, Index, IndexBuilder, IndexData, Layout, MAGIC, PassageData, Posting,
+    RecordMeta, decode, encode,
 };
 use verbatim::record::{Speaker, SpeakerKind, parse_file};
 
@@ -36,6 +36,7 @@ fn seal(mut body: Vec<u8>) -> Vec<u8> {
 fn header() -> Vec<u8> {
     let mut out = MAGIC.to_vec();
     out.push(FORMAT_VERSION);
+    out.push(0); // flags: the stored layout
     out
 }
 
@@ -208,6 +209,7 @@ fn index_data() -> impl Strategy<Value = IndexData> {
             },
         )
         .prop_map(|(records, sections, speakers, passages, words, postings, acronyms)| IndexData {
+            layout: Layout::Stored,
             records,
             sections,
             speakers,
@@ -221,7 +223,7 @@ fn index_data() -> impl Strategy<Value = IndexData> {
 /// Section contents of encoded bytes, in order (tags 1 to 7).
 fn split_sections(bytes: &[u8]) -> Vec<Vec<u8>> {
     let mut sections = Vec::new();
-    let mut pos = 5;
+    let mut pos = 6; // magic, version, flags
     while pos < bytes.len() - 4 {
         pos += 1; // the tag
         let (mut len, mut shift) = (0usize, 0);
@@ -293,6 +295,16 @@ fn the_real_index_decodes_and_re_encodes() {
     assert_eq!(encode(&data), *REAL);
     assert_eq!(split_sections(&REAL).len(), 7);
     assert_eq!(seal(frame(&split_sections(&REAL), 0)), *REAL);
+}
+
+#[test]
+fn the_derived_layout_rebuilds_the_same_dictionary() {
+    let stored = decode(&REAL).unwrap_or_else(|e| panic!("{e}"));
+    let derived_bytes = encode(&IndexData { layout: Layout::Derived, ..stored.clone() });
+    let derived = decode(&derived_bytes).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(derived, IndexData { layout: Layout::Derived, ..stored });
+    assert_eq!(encode(&derived), derived_bytes);
+    assert!(derived_bytes.len() < REAL.len() * 2 / 3, "{} vs {} bytes", derived_bytes.len(), REAL.len());
 }
 
 /// Front coding lets each word repeat the whole previous word and add a byte:

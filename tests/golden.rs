@@ -1,5 +1,6 @@
-//! The golden index: `tests/golden/AG12734-fr.v{FORMAT_VERSION}.idx` is the index
-//! of the shipped record, `records/AG12734-fr.txt` with its sidecar, as the
+//! The golden indexes: `tests/golden/AG12734-fr.v{FORMAT_VERSION}.idx` (the
+//! stored layout) and `….derived.idx` (the derived layout, as shipped in pkg/)
+//! are the index of the shipped record, `records/AG12734-fr.txt` with its sidecar, as the
 //! current format writes it. Any change to the format or to what the builder
 //! produces changes these bytes, so it cannot happen by accident.
 //!
@@ -14,7 +15,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use verbatim::index::{FORMAT_VERSION, Index, IndexBuilder, IndexData, MAGIC, decode, encode};
+use verbatim::index::{FORMAT_VERSION, Index, IndexBuilder, IndexData, Layout, MAGIC, decode, encode};
 use verbatim::record::{Record, check_unique_ids, parse_file};
 
 const RECORD: &str = "records/AG12734-fr.txt";
@@ -24,8 +25,11 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn golden_path() -> PathBuf {
-    root().join(format!("tests/golden/AG12734-fr.v{FORMAT_VERSION}.idx"))
+const LAYOUTS: [Layout; 2] = [Layout::Stored, Layout::Derived];
+
+fn golden_path(layout: Layout) -> PathBuf {
+    let suffix = if layout == Layout::Derived { ".derived" } else { "" };
+    root().join(format!("tests/golden/AG12734-fr.v{FORMAT_VERSION}{suffix}.idx"))
 }
 
 fn updating() -> bool {
@@ -34,13 +38,13 @@ fn updating() -> bool {
 
 /// The golden bytes. With `UPDATE_GOLDEN=1`, builds them and writes the file
 /// first (once, whichever test comes first), so every test checks the new file.
-fn golden_bytes() -> &'static [u8] {
-    static GOLDEN: OnceLock<Vec<u8>> = OnceLock::new();
-    GOLDEN.get_or_init(|| {
-        let path = golden_path();
+fn golden_bytes(layout: Layout) -> &'static [u8] {
+    static GOLDEN: [OnceLock<Vec<u8>>; 2] = [OnceLock::new(), OnceLock::new()];
+    GOLDEN[usize::from(layout == Layout::Derived)].get_or_init(|| {
+        let path = golden_path(layout);
         if updating() {
-            let bytes = encode(&built());
-            write_golden(&bytes);
+            let bytes = encode(&built(layout));
+            write_golden(&path, &bytes);
             eprintln!("wrote {} ({} bytes)", path.display(), bytes.len());
             return bytes;
         }
@@ -69,7 +73,7 @@ fn apply_sidecar(record_path: &Path, record: &mut Record) {
 }
 
 /// The index of the shipped record, built as `verbatim index records/AG12734-fr.txt` builds it.
-fn built() -> IndexData {
+fn built(layout: Layout) -> IndexData {
     let path = root().join(RECORD);
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let mut records = parse_file(RECORD, &bytes).unwrap_or_else(|e| panic!("{e}"));
@@ -81,17 +85,18 @@ fn built() -> IndexData {
     for record in records {
         builder.add(record);
     }
-    builder.build()
+    let mut data = builder.build();
+    data.layout = layout;
+    data
 }
 
 /// Writes next to the target, then renames, so a concurrent reader never sees half a file.
-fn write_golden(bytes: &[u8]) {
-    let path = golden_path();
+fn write_golden(path: &Path, bytes: &[u8]) {
     let dir = path.parent().unwrap_or_else(|| panic!("{} has no parent folder", path.display()));
     std::fs::create_dir_all(dir).unwrap_or_else(|e| panic!("cannot create {}: {e}", dir.display()));
     let tmp = path.with_extension("idx.tmp");
     std::fs::write(&tmp, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", tmp.display()));
-    std::fs::rename(&tmp, &path).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+    std::fs::rename(&tmp, path).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
 }
 
 /// Says which parts of the data differ, to point at the change.
@@ -117,11 +122,17 @@ fn differing_fields(a: &IndexData, b: &IndexData) -> Vec<String> {
 
 #[test]
 fn building_the_shipped_record_gives_the_golden_bytes() {
-    let golden = golden_bytes();
+    for layout in LAYOUTS {
+        building_gives_the_golden(layout);
+    }
+}
+
+fn building_gives_the_golden(layout: Layout) {
+    let golden = golden_bytes(layout);
     if updating() {
         return;
     }
-    let data = built();
+    let data = built(layout);
     let bytes = encode(&data);
     if bytes == golden {
         return;
@@ -135,7 +146,7 @@ fn building_the_shipped_record_gives_the_golden_bytes() {
         "the index of {RECORD} no longer matches {}: {} bytes built, {} in the golden, first difference at byte {first_difference}; differs in: {what}.\n\
          If the format or the builder changed on purpose, regenerate the golden with `{REGENERATE}` and commit it \
          (and bump FORMAT_VERSION if old indexes can no longer be read).",
-        golden_path().display(),
+        golden_path(layout).display(),
         bytes.len(),
         golden.len(),
     );
@@ -143,7 +154,13 @@ fn building_the_shipped_record_gives_the_golden_bytes() {
 
 #[test]
 fn the_golden_decodes_and_re_encodes_byte_identical() {
-    let golden = golden_bytes();
+    for layout in LAYOUTS {
+        decodes_and_re_encodes(layout);
+    }
+}
+
+fn decodes_and_re_encodes(layout: Layout) {
+    let golden = golden_bytes(layout);
     assert_eq!(golden.get(..4), Some(&MAGIC[..]), "the golden does not start with the magic");
     assert_eq!(golden.get(4), Some(&FORMAT_VERSION), "the golden is not of format version {FORMAT_VERSION}");
     let data =
@@ -159,7 +176,23 @@ fn the_golden_decodes_and_re_encodes_byte_identical() {
 
 #[test]
 fn the_golden_holds_the_shipped_record() {
-    let data = decode(golden_bytes()).unwrap_or_else(|e| panic!("{e}; regenerate it with `{REGENERATE}`"));
+    for layout in LAYOUTS {
+        holds_the_shipped_record(layout);
+    }
+}
+
+#[test]
+fn both_layouts_decode_to_the_same_index() {
+    let stored = decode(golden_bytes(Layout::Stored)).unwrap_or_else(|e| panic!("{e}"));
+    let derived = decode(golden_bytes(Layout::Derived)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(derived.layout, Layout::Derived);
+    assert_eq!(IndexData { layout: Layout::Derived, ..stored }, derived);
+    assert!(golden_bytes(Layout::Derived).len() < golden_bytes(Layout::Stored).len() * 2 / 3);
+}
+
+fn holds_the_shipped_record(layout: Layout) {
+    let data = decode(golden_bytes(layout)).unwrap_or_else(|e| panic!("{e}; regenerate it with `{REGENERATE}`"));
+    assert_eq!(data.layout, layout);
     assert_eq!(data.records.len(), 1);
     let record = &data.records[0];
     assert_eq!(record.symbol, "AG/12734");

@@ -27,28 +27,9 @@ impl IndexBuilder {
         let sections: Vec<String> = sorted_unique(self.passages().filter_map(|(_, p)| p.section.clone()));
         let speakers: Vec<Speaker> = sorted_unique(self.passages().flat_map(|(_, p)| p.speakers.iter().cloned()));
 
-        // Word occurrences, keyed by word, then by passage.
-        let mut occurrences: BTreeMap<String, BTreeMap<u32, Vec<u32>>> = BTreeMap::new();
         let mut passages = Vec::new();
-        let mut definitions: BTreeSet<(String, Vec<String>)> = BTreeSet::new();
         for (record_no, record) in self.records.iter().enumerate() {
             for passage in &record.passages {
-                let passage_no = passages.len() as u32;
-                let tokens = tokenize(&passage.text);
-                for t in &tokens {
-                    let positions = occurrences.entry(t.word.clone()).or_default().entry(passage_no).or_default();
-                    if positions.last() != Some(&t.position) {
-                        positions.push(t.position);
-                    }
-                }
-                for def in find_definitions(&passage.text) {
-                    let acronym: Vec<String> = tokenize(&def.acronym).into_iter().map(|t| t.word).collect();
-                    let expansion: Vec<String> =
-                        tokenize(&def.expansion).into_iter().filter(|t| !t.alias).map(|t| t.word).collect();
-                    if let [acronym] = acronym.as_slice() {
-                        definitions.insert((acronym.clone(), expansion));
-                    }
-                }
                 let derived_id = format!("{}#p{}", record.symbol, passage.number);
                 passages.push(PassageData {
                     record: record_no as u32,
@@ -57,43 +38,12 @@ impl IndexBuilder {
                     section: passage.section.as_ref().and_then(|s| index_of(&sections, s)),
                     speakers: passage.speakers.iter().filter_map(|s| index_of(&speakers, s)).collect(),
                     lang: passage.lang.or(record.lang),
-                    length: tokens.iter().filter(|t| !t.alias).count() as u32,
+                    length: 0,
                     text: passage.text.clone(),
                 });
             }
         }
-        // Words of headings, speaker names and long names are searchable too,
-        // even where no passage body holds them.
-        let field_words = sections.iter().map(String::as_str).chain(speakers.iter().map(|s| s.name.as_str()));
-        for text in field_words {
-            for t in tokenize(text) {
-                occurrences.entry(t.word).or_default();
-            }
-        }
-        for (acronym, expansion) in &definitions {
-            for w in std::iter::once(acronym).chain(expansion) {
-                occurrences.entry(w.clone()).or_default();
-            }
-        }
-
-        let words: Vec<String> = occurrences.keys().cloned().collect();
-        let postings = occurrences
-            .into_values()
-            .map(|by_passage| {
-                by_passage.into_iter().map(|(passage, positions)| Posting { passage, positions }).collect()
-            })
-            .collect();
-        let word_id = |w: &String| words.binary_search(w).ok().map(|i| i as u32);
-        let mut acronyms: Vec<Acronym> = definitions
-            .iter()
-            .filter_map(|(a, e)| {
-                Some(Acronym { acronym: word_id(a)?, expansion: e.iter().filter_map(word_id).collect() })
-            })
-            .collect();
-        acronyms.sort();
-        acronyms.dedup();
-
-        IndexData {
+        let mut data = IndexData {
             records: self
                 .records
                 .iter()
@@ -110,15 +60,70 @@ impl IndexBuilder {
             sections,
             speakers,
             passages,
-            words,
-            postings,
-            acronyms,
-        }
+            ..IndexData::default()
+        };
+        derive_dictionary(&mut data);
+        data
     }
 
     fn passages(&self) -> impl Iterator<Item = (&Record, &crate::record::Passage)> {
         self.records.iter().flat_map(|r| r.passages.iter().map(move |p| (r, p)))
     }
+}
+
+/// Fills the dictionary, the postings, the acronyms and the passage lengths
+/// from the passages' text, the headings and the speaker names. The builder
+/// calls it, and so does the decoder for an index that leaves them out: both
+/// get the same result because both run the same tokenizer.
+pub(crate) fn derive_dictionary(data: &mut IndexData) {
+    // Word occurrences, keyed by word, then by passage.
+    let mut occurrences: BTreeMap<String, BTreeMap<u32, Vec<u32>>> = BTreeMap::new();
+    let mut definitions: BTreeSet<(String, Vec<String>)> = BTreeSet::new();
+    for (passage_no, passage) in data.passages.iter_mut().enumerate() {
+        let tokens = tokenize(&passage.text);
+        for t in &tokens {
+            let positions = occurrences.entry(t.word.clone()).or_default().entry(passage_no as u32).or_default();
+            if positions.last() != Some(&t.position) {
+                positions.push(t.position);
+            }
+        }
+        passage.length = tokens.iter().filter(|t| !t.alias).count() as u32;
+        for def in find_definitions(&passage.text) {
+            let acronym: Vec<String> = tokenize(&def.acronym).into_iter().map(|t| t.word).collect();
+            let expansion: Vec<String> =
+                tokenize(&def.expansion).into_iter().filter(|t| !t.alias).map(|t| t.word).collect();
+            if let [acronym] = acronym.as_slice() {
+                definitions.insert((acronym.clone(), expansion));
+            }
+        }
+    }
+    // Words of headings, speaker names and long names are searchable too,
+    // even where no passage body holds them.
+    let field_words = data.sections.iter().map(String::as_str).chain(data.speakers.iter().map(|s| s.name.as_str()));
+    for text in field_words {
+        for t in tokenize(text) {
+            occurrences.entry(t.word).or_default();
+        }
+    }
+    for (acronym, expansion) in &definitions {
+        for w in std::iter::once(acronym).chain(expansion) {
+            occurrences.entry(w.clone()).or_default();
+        }
+    }
+    data.words = occurrences.keys().cloned().collect();
+    data.postings = occurrences
+        .into_values()
+        .map(|by_passage| by_passage.into_iter().map(|(passage, positions)| Posting { passage, positions }).collect())
+        .collect();
+    let words = &data.words;
+    let word_id = |w: &String| words.binary_search(w).ok().map(|i| i as u32);
+    let mut acronyms: Vec<Acronym> = definitions
+        .iter()
+        .filter_map(|(a, e)| Some(Acronym { acronym: word_id(a)?, expansion: e.iter().filter_map(word_id).collect() }))
+        .collect();
+    acronyms.sort();
+    acronyms.dedup();
+    data.acronyms = acronyms;
 }
 
 fn sorted_unique<T: Ord>(items: impl Iterator<Item = T>) -> Vec<T> {

@@ -6,7 +6,7 @@
 //! or slices. It never panics; lints below keep it that way.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-use super::{Acronym, IndexData, PassageData, Posting, RecordMeta};
+use super::{Acronym, IndexData, Layout, PassageData, Posting, RecordMeta, derive_dictionary};
 use crate::analysis::Lang;
 use crate::analysis::tokenize::MAX_WORD_BYTES;
 use crate::record::{Speaker, SpeakerKind};
@@ -22,6 +22,11 @@ const TAG_PASSAGES: u8 = 4;
 const TAG_WORDS: u8 = 5;
 const TAG_POSTINGS: u8 = 6;
 const TAG_ACRONYMS: u8 = 7;
+
+/// Header flag: the dictionary, postings and acronyms are left out and derived at load.
+const FLAG_DERIVED: u8 = 1;
+/// Magic, version and flags.
+const HEADER_LEN: usize = 6;
 
 /// Why bytes are not a usable index. The messages are for the person who
 /// deploys the search box: they say what to do.
@@ -74,6 +79,10 @@ impl std::error::Error for DecodeError {}
 pub fn encode(index: &IndexData) -> Vec<u8> {
     let mut out = MAGIC.to_vec();
     out.push(FORMAT_VERSION);
+    out.push(match index.layout {
+        Layout::Stored => 0,
+        Layout::Derived => FLAG_DERIVED,
+    });
     section(&mut out, TAG_RECORDS, |w| {
         w.len(index.records.len());
         for r in &index.records {
@@ -113,40 +122,42 @@ pub fn encode(index: &IndexData) -> Vec<u8> {
             w.str(&p.text);
         }
     });
-    section(&mut out, TAG_WORDS, |w| {
-        w.len(index.words.len());
-        let mut previous: &[u8] = &[];
-        for word in &index.words {
-            let shared = previous.iter().zip(word.as_bytes()).take_while(|(a, b)| a == b).count();
-            w.len(shared);
-            w.bytes(word.as_bytes().get(shared..).unwrap_or_default());
-            previous = word.as_bytes();
-        }
-    });
-    section(&mut out, TAG_POSTINGS, |w| {
-        for postings in &index.postings {
-            w.len(postings.len());
-            let mut last_passage = 0;
-            for (i, p) in postings.iter().enumerate() {
-                w.uint(if i == 0 { p.passage } else { p.passage - last_passage });
-                last_passage = p.passage;
-                w.len(p.positions.len());
-                let mut last = 0;
-                for (j, &pos) in p.positions.iter().enumerate() {
-                    w.uint(if j == 0 { pos } else { pos - last });
-                    last = pos;
+    if index.layout == Layout::Stored {
+        section(&mut out, TAG_WORDS, |w| {
+            w.len(index.words.len());
+            let mut previous: &[u8] = &[];
+            for word in &index.words {
+                let shared = previous.iter().zip(word.as_bytes()).take_while(|(a, b)| a == b).count();
+                w.len(shared);
+                w.bytes(word.as_bytes().get(shared..).unwrap_or_default());
+                previous = word.as_bytes();
+            }
+        });
+        section(&mut out, TAG_POSTINGS, |w| {
+            for postings in &index.postings {
+                w.len(postings.len());
+                let mut last_passage = 0;
+                for (i, p) in postings.iter().enumerate() {
+                    w.uint(if i == 0 { p.passage } else { p.passage - last_passage });
+                    last_passage = p.passage;
+                    w.len(p.positions.len());
+                    let mut last = 0;
+                    for (j, &pos) in p.positions.iter().enumerate() {
+                        w.uint(if j == 0 { pos } else { pos - last });
+                        last = pos;
+                    }
                 }
             }
-        }
-    });
-    section(&mut out, TAG_ACRONYMS, |w| {
-        w.len(index.acronyms.len());
-        for a in &index.acronyms {
-            w.uint(a.acronym);
-            w.len(a.expansion.len());
-            a.expansion.iter().for_each(|&id| w.uint(id));
-        }
-    });
+        });
+        section(&mut out, TAG_ACRONYMS, |w| {
+            w.len(index.acronyms.len());
+            for a in &index.acronyms {
+                w.uint(a.acronym);
+                w.len(a.expansion.len());
+                a.expansion.iter().for_each(|&id| w.uint(id));
+            }
+        });
+    }
     let crc = crc32(&out);
     out.extend_from_slice(&crc.to_le_bytes());
     out
@@ -219,8 +230,11 @@ pub fn decode(bytes: &[u8]) -> Result<IndexData, DecodeError> {
     if version < FORMAT_VERSION {
         return Err(DecodeError::OlderVersion { expected: FORMAT_VERSION, found: version });
     }
-    let body_len =
-        bytes.len().checked_sub(4).filter(|&n| n >= 5).ok_or(DecodeError::Checksum { expected: 0, found: 0 })?;
+    let body_len = bytes
+        .len()
+        .checked_sub(4)
+        .filter(|&n| n >= HEADER_LEN)
+        .ok_or(DecodeError::Checksum { expected: 0, found: 0 })?;
     let (body, footer) = bytes.split_at(body_len);
     let expected = u32::from_le_bytes(footer.try_into().map_err(|_| not_an_index())?);
     let found = crc32(body);
@@ -229,7 +243,12 @@ pub fn decode(bytes: &[u8]) -> Result<IndexData, DecodeError> {
     }
 
     let mut r = Reader { buf: body, pos: 5, section: "header" };
-    let mut index = IndexData::default();
+    let layout = match r.byte()? {
+        0 => Layout::Stored,
+        FLAG_DERIVED => Layout::Derived,
+        _ => return Err(r.damaged("unknown header flags")),
+    };
+    let mut index = IndexData { layout, ..IndexData::default() };
 
     let mut s = r.section(TAG_RECORDS, "records")?;
     for _ in 0..s.count(1)? {
@@ -277,65 +296,71 @@ pub fn decode(bytes: &[u8]) -> Result<IndexData, DecodeError> {
     }
     s.finish()?;
 
-    let mut s = r.section(TAG_WORDS, "words")?;
-    for _ in 0..s.count(2)? {
-        let shared = s.count(0)?;
-        let suffix = s.bytes()?;
-        let previous = index.words.last().map_or(&[][..], |w| w.as_bytes());
-        // The tokenizer never makes longer words; the cap also keeps front
-        // coding from turning a small file into a huge dictionary.
-        if shared.saturating_add(suffix.len()) > MAX_WORD_BYTES {
-            return Err(s.damaged("word longer than any the tokenizer makes"));
+    if index.layout == Layout::Derived {
+        derive_dictionary(&mut index);
+    } else {
+        let mut s = r.section(TAG_WORDS, "words")?;
+        for _ in 0..s.count(2)? {
+            let shared = s.count(0)?;
+            let suffix = s.bytes()?;
+            let previous = index.words.last().map_or(&[][..], |w| w.as_bytes());
+            // The tokenizer never makes longer words; the cap also keeps front
+            // coding from turning a small file into a huge dictionary.
+            if shared.saturating_add(suffix.len()) > MAX_WORD_BYTES {
+                return Err(s.damaged("word longer than any the tokenizer makes"));
+            }
+            let mut word = previous
+                .get(..shared)
+                .ok_or_else(|| s.damaged("shared prefix longer than the previous word"))?
+                .to_vec();
+            word.extend_from_slice(suffix);
+            if !index.words.is_empty() && word.as_slice() <= previous {
+                return Err(s.damaged("words out of order"));
+            }
+            index.words.push(String::from_utf8(word).map_err(|_| s.damaged("word is not UTF-8"))?);
         }
-        let mut word =
-            previous.get(..shared).ok_or_else(|| s.damaged("shared prefix longer than the previous word"))?.to_vec();
-        word.extend_from_slice(suffix);
-        if !index.words.is_empty() && word.as_slice() <= previous {
-            return Err(s.damaged("words out of order"));
-        }
-        index.words.push(String::from_utf8(word).map_err(|_| s.damaged("word is not UTF-8"))?);
-    }
-    s.finish()?;
+        s.finish()?;
 
-    let mut s = r.section(TAG_POSTINGS, "postings")?;
-    for _ in 0..index.words.len() {
-        let mut postings = Vec::with_capacity(0);
-        let mut passage: u32 = 0;
-        for i in 0..s.count(2)? {
-            let delta = s.uint()?;
-            if i > 0 && delta == 0 {
-                return Err(s.damaged("passages out of order"));
-            }
-            passage = passage.checked_add(delta).ok_or_else(|| s.damaged("passage overflow"))?;
-            if passage as usize >= index.passages.len() {
-                return Err(s.damaged("passage out of range"));
-            }
-            let mut positions = Vec::new();
-            let mut pos: u32 = 0;
-            for j in 0..s.count(1)? {
+        let mut s = r.section(TAG_POSTINGS, "postings")?;
+        for _ in 0..index.words.len() {
+            let mut postings = Vec::with_capacity(0);
+            let mut passage: u32 = 0;
+            for i in 0..s.count(2)? {
                 let delta = s.uint()?;
-                if j > 0 && delta == 0 {
-                    return Err(s.damaged("positions out of order"));
+                if i > 0 && delta == 0 {
+                    return Err(s.damaged("passages out of order"));
                 }
-                pos = pos.checked_add(delta).ok_or_else(|| s.damaged("position overflow"))?;
-                positions.push(pos);
+                passage = passage.checked_add(delta).ok_or_else(|| s.damaged("passage overflow"))?;
+                if passage as usize >= index.passages.len() {
+                    return Err(s.damaged("passage out of range"));
+                }
+                let mut positions = Vec::new();
+                let mut pos: u32 = 0;
+                for j in 0..s.count(1)? {
+                    let delta = s.uint()?;
+                    if j > 0 && delta == 0 {
+                        return Err(s.damaged("positions out of order"));
+                    }
+                    pos = pos.checked_add(delta).ok_or_else(|| s.damaged("position overflow"))?;
+                    positions.push(pos);
+                }
+                postings.push(Posting { passage, positions });
             }
-            postings.push(Posting { passage, positions });
+            index.postings.push(postings);
         }
-        index.postings.push(postings);
-    }
-    s.finish()?;
+        s.finish()?;
 
-    let mut s = r.section(TAG_ACRONYMS, "acronyms")?;
-    for _ in 0..s.count(2)? {
-        let acronym = s.index_below(index.words.len(), "acronym out of range")?;
-        let mut expansion = Vec::new();
-        for _ in 0..s.count(1)? {
-            expansion.push(s.index_below(index.words.len(), "expansion word out of range")?);
+        let mut s = r.section(TAG_ACRONYMS, "acronyms")?;
+        for _ in 0..s.count(2)? {
+            let acronym = s.index_below(index.words.len(), "acronym out of range")?;
+            let mut expansion = Vec::new();
+            for _ in 0..s.count(1)? {
+                expansion.push(s.index_below(index.words.len(), "expansion word out of range")?);
+            }
+            index.acronyms.push(Acronym { acronym, expansion });
         }
-        index.acronyms.push(Acronym { acronym, expansion });
+        s.finish()?;
     }
-    s.finish()?;
 
     if r.pos != body.len() {
         return Err(r.damaged("trailing bytes after the last section"));

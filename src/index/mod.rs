@@ -9,6 +9,7 @@ use crate::analysis::Lang;
 use crate::record::Speaker;
 
 pub use builder::IndexBuilder;
+pub(crate) use builder::derive_dictionary;
 pub use codec::{DecodeError, FORMAT_VERSION, MAGIC, decode, encode};
 pub use loaded::{Index, WordId};
 
@@ -16,6 +17,8 @@ pub use loaded::{Index, WordId};
 /// same bytes; all lists are in a canonical order.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct IndexData {
+    /// Whether the file stores the dictionary and postings or leaves them to be derived.
+    pub layout: Layout,
     pub records: Vec<RecordMeta>,
     /// Section headings, sorted.
     pub sections: Vec<String>,
@@ -28,6 +31,18 @@ pub struct IndexData {
     pub postings: Vec<Vec<Posting>>,
     /// Acronyms learned from "Long Name (ACR)", sorted.
     pub acronyms: Vec<Acronym>,
+}
+
+/// What an index file stores.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Layout {
+    /// Dictionary, postings and acronyms are in the file: nothing to redo at load.
+    #[default]
+    Stored,
+    /// Only the passages and their metadata: the dictionary, postings and
+    /// acronyms are rebuilt from the text at load time. About half the bytes
+    /// for a single record, whose text must travel anyway.
+    Derived,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 
 use anyhow::{Context, Result, bail};
 use std::path::{Path, PathBuf};
-use verbatim::index::{IndexBuilder, encode};
+use verbatim::index::{IndexBuilder, Layout, encode};
 use verbatim::record::{Record, check_unique_ids, parse_file};
 
 #[derive(clap::Args)]
@@ -13,7 +13,22 @@ pub struct Args {
     /// Where to write the index.
     #[arg(short, long)]
     output: PathBuf,
+    /// `derived` leaves the dictionary and postings out (rebuilt from the text
+    /// at load: about half the bytes); `auto` picks it up to 1 MB of text.
+    #[arg(long, value_enum, default_value_t = LayoutArg::Auto)]
+    layout: LayoutArg,
 }
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum LayoutArg {
+    Auto,
+    Stored,
+    Derived,
+}
+
+/// Up to this much passage text, deriving the dictionary at load costs less
+/// than downloading it.
+const DERIVED_MAX_TEXT_BYTES: usize = 1 << 20;
 
 pub fn run(args: Args) -> Result<()> {
     let records = read_records(&args.inputs)?;
@@ -21,16 +36,24 @@ pub fn run(args: Args) -> Result<()> {
     for record in records {
         builder.add(record);
     }
-    let data = builder.build();
+    let mut data = builder.build();
+    let text_bytes: usize = data.passages.iter().map(|p| p.text.len()).sum();
+    data.layout = match args.layout {
+        LayoutArg::Stored => Layout::Stored,
+        LayoutArg::Derived => Layout::Derived,
+        LayoutArg::Auto if text_bytes <= DERIVED_MAX_TEXT_BYTES => Layout::Derived,
+        LayoutArg::Auto => Layout::Stored,
+    };
     let bytes = encode(&data);
     write_atomically(&args.output, &bytes)?;
     println!(
-        "{}: {} passages, {} terms, {} bytes ({} gzip)",
+        "{}: {} passages, {} terms, {} bytes ({} gzip), {} layout",
         args.output.display(),
         data.passages.len(),
         data.words.len(),
         bytes.len(),
-        crate::gzip_len(&bytes)
+        crate::gzip_len(&bytes),
+        if data.layout == Layout::Derived { "derived" } else { "stored" }
     );
     Ok(())
 }
