@@ -4,3 +4,6 @@ pub mod eval;
 pub mod index;
 pub mod record;
 pub mod search;
+mod sort;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;

@@ -4,6 +4,7 @@
 //! must spell the acronym: « l’Office des Nations Unies contre la drogue et le
 //! crime (ONUDC) » defines ONUDC; « le crime (ONU) » defines nothing.
 
+use super::fold::is_upper;
 use super::{fold, is_any_stopword, tokenize};
 
 /// How far back from the parenthesis the long name may start, in words.
@@ -42,10 +43,10 @@ pub fn find_definitions(text: &str) -> Vec<Definition> {
 }
 
 fn is_acronym(s: &str) -> bool {
-    let uppers = s.chars().filter(|c| c.is_uppercase()).count();
+    let uppers = s.chars().filter(|&c| is_upper(c)).count();
     (2..=10).contains(&s.chars().count())
         && uppers >= 2
-        && s.starts_with(char::is_uppercase)
+        && s.starts_with(is_upper)
         && s.chars().all(|c| c.is_alphanumeric() || c == '&')
 }
 

@@ -5,7 +5,8 @@ use super::{Acronym, IndexData, PassageData, Posting, RecordMeta};
 use crate::analysis::acronyms::find_definitions;
 use crate::analysis::tokenize;
 use crate::record::{Record, Speaker};
-use std::collections::{BTreeMap, BTreeSet};
+use crate::sort::sort;
+use std::collections::BTreeSet;
 
 /// Collects records, then builds the index data.
 #[derive(Default)]
@@ -76,24 +77,21 @@ impl IndexBuilder {
 /// calls it, and so does the decoder for an index that leaves them out: both
 /// get the same result because both run the same tokenizer.
 pub(crate) fn derive_dictionary(data: &mut IndexData) {
-    // Word occurrences, keyed by word, then by passage.
-    let mut occurrences: BTreeMap<String, BTreeMap<u32, Vec<u32>>> = BTreeMap::new();
-    let mut definitions: BTreeSet<(String, Vec<String>)> = BTreeSet::new();
+    // Every (word, passage, position), sorted once, then grouped: flat lists
+    // and one sort weigh far less wasm than nested maps.
+    const NO_PASSAGE: u32 = u32::MAX;
+    let mut occurrences: Vec<(String, u32, u32)> = Vec::new();
+    let mut definitions: Vec<(String, Vec<String>)> = Vec::new();
     for (passage_no, passage) in data.passages.iter_mut().enumerate() {
         let tokens = tokenize(&passage.text);
-        for t in &tokens {
-            let positions = occurrences.entry(t.word.clone()).or_default().entry(passage_no as u32).or_default();
-            if positions.last() != Some(&t.position) {
-                positions.push(t.position);
-            }
-        }
         passage.length = tokens.iter().filter(|t| !t.alias).count() as u32;
+        occurrences.extend(tokens.into_iter().map(|t| (t.word, passage_no as u32, t.position)));
         for def in find_definitions(&passage.text) {
             let acronym: Vec<String> = tokenize(&def.acronym).into_iter().map(|t| t.word).collect();
             let expansion: Vec<String> =
                 tokenize(&def.expansion).into_iter().filter(|t| !t.alias).map(|t| t.word).collect();
             if let [acronym] = acronym.as_slice() {
-                definitions.insert((acronym.clone(), expansion));
+                definitions.push((acronym.clone(), expansion));
             }
         }
     }
@@ -101,27 +99,37 @@ pub(crate) fn derive_dictionary(data: &mut IndexData) {
     // even where no passage body holds them.
     let field_words = data.sections.iter().map(String::as_str).chain(data.speakers.iter().map(|s| s.name.as_str()));
     for text in field_words {
-        for t in tokenize(text) {
-            occurrences.entry(t.word).or_default();
-        }
+        occurrences.extend(tokenize(text).into_iter().map(|t| (t.word, NO_PASSAGE, 0)));
     }
     for (acronym, expansion) in &definitions {
-        for w in std::iter::once(acronym).chain(expansion) {
-            occurrences.entry(w.clone()).or_default();
+        occurrences.extend(std::iter::once(acronym).chain(expansion).map(|w| (w.clone(), NO_PASSAGE, 0)));
+    }
+    sort(&mut occurrences);
+    occurrences.dedup();
+
+    data.words.clear();
+    data.postings.clear();
+    for (word, passage, position) in occurrences {
+        if data.words.last() != Some(&word) {
+            data.words.push(word);
+            data.postings.push(Vec::new());
+        }
+        let Some(postings) = data.postings.last_mut() else { continue };
+        if passage == NO_PASSAGE {
+            continue;
+        }
+        match postings.last_mut() {
+            Some(last) if last.passage == passage => last.positions.push(position),
+            _ => postings.push(Posting { passage, positions: vec![position] }),
         }
     }
-    data.words = occurrences.keys().cloned().collect();
-    data.postings = occurrences
-        .into_values()
-        .map(|by_passage| by_passage.into_iter().map(|(passage, positions)| Posting { passage, positions }).collect())
-        .collect();
     let words = &data.words;
     let word_id = |w: &String| words.binary_search(w).ok().map(|i| i as u32);
     let mut acronyms: Vec<Acronym> = definitions
         .iter()
         .filter_map(|(a, e)| Some(Acronym { acronym: word_id(a)?, expansion: e.iter().filter_map(word_id).collect() }))
         .collect();
-    acronyms.sort();
+    sort(&mut acronyms);
     acronyms.dedup();
     data.acronyms = acronyms;
 }

@@ -3,6 +3,7 @@
 
 use super::{DecodeError, IndexData, decode};
 use crate::analysis::{Lang, fold, stem_key, tokenize};
+use crate::sort::{sort, sort_by};
 use std::collections::HashMap;
 
 /// Position of a word in the dictionary.
@@ -40,11 +41,11 @@ impl Index {
     pub fn new(data: IndexData) -> Index {
         let folded: Vec<String> = data.words.iter().map(|w| fold(w)).collect();
         let mut by_fold: Vec<WordId> = (0..data.words.len() as WordId).collect();
-        by_fold.sort_by(|&a, &b| folded[a as usize].cmp(&folded[b as usize]).then(a.cmp(&b)));
+        sort_by(&mut by_fold, |&a, &b| (&folded[a as usize], a) < (&folded[b as usize], b));
 
         let mut langs: Vec<Lang> =
             data.records.iter().filter_map(|r| r.lang).chain(data.passages.iter().filter_map(|p| p.lang)).collect();
-        langs.sort();
+        sort(&mut langs);
         langs.dedup();
         if langs.is_empty() {
             langs.push(Lang::French);
@@ -133,7 +134,7 @@ impl Index {
     pub fn stem_group(&self, word: &str) -> Vec<WordId> {
         let mut ids: Vec<WordId> =
             stem_keys(&self.langs, word).iter().filter_map(|k| self.stem_groups.get(k)).flatten().copied().collect();
-        ids.sort_unstable();
+        sort(&mut ids);
         ids.dedup();
         ids
     }
@@ -159,7 +160,7 @@ impl Index {
 fn stem_keys(langs: &[Lang], word: &str) -> Vec<String> {
     let folded = fold(word);
     let mut keys: Vec<String> = langs.iter().flat_map(|&l| [stem_key(l, word), stem_key(l, &folded)]).collect();
-    keys.sort_unstable();
+    sort(&mut keys);
     keys.dedup();
     keys
 }

@@ -5,6 +5,7 @@
 use super::fuzzy::{distance_within, max_edits};
 use crate::analysis::fold;
 use crate::index::{Index, WordId};
+use crate::sort::{sort, sort_by_key};
 
 pub const EXACT: f32 = 1.0;
 /// "etats" for "états": the accent is a detail, but the exact form ranks first.
@@ -50,7 +51,7 @@ pub fn core_forms(index: &Index, word: &str) -> Vec<(WordId, f32)> {
     for id in index.stem_group(word) {
         add(id, STEMMED);
     }
-    core.sort_by_key(|&(id, _)| id);
+    sort_by_key(&mut core, |&(id, _)| id);
     core
 }
 
@@ -67,7 +68,7 @@ pub fn expand(index: &Index, word: &str, prefix: bool) -> Expansion {
             .copied()
             .filter(|id| !core.iter().any(|(c, _)| c == id) && index.doc_freq(*id) > 0)
             .collect();
-        completions.sort_by_key(|&id| std::cmp::Reverse(index.doc_freq(id)));
+        sort_by_key(&mut completions, |&id| (std::cmp::Reverse(index.doc_freq(id)), id));
         completions.truncate(MAX_COMPLETIONS);
         for id in completions {
             let word_chars = index.folded(id).chars().count().max(1);
@@ -104,7 +105,7 @@ pub fn typo_candidates(index: &Index, folded: &str) -> Vec<(WordId, f32)> {
             found.push((d, usize::MAX - index.doc_freq(id), id));
         }
     }
-    found.sort_unstable();
+    sort(&mut found);
     found.truncate(MAX_TYPO_CANDIDATES);
     found.into_iter().map(|(d, _, id)| (id, if d == 1 { FUZZY_1 } else { FUZZY_2 })).collect()
 }

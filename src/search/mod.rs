@@ -10,6 +10,7 @@ mod snippet;
 
 use crate::analysis::{fold, tokenize};
 use crate::index::{Index, WordId};
+use crate::sort::{sort, sort_by, sort_by_key};
 use expand::{Expansion, core_forms, expand};
 use query::{Clause, Query, parse};
 use rank::{Matches, Scorer, merge_best};
@@ -264,7 +265,7 @@ impl Index {
         let counts = |map: HashMap<usize, usize>, name: &dyn Fn(usize) -> Option<String>| {
             let mut list: Vec<FacetCount> =
                 map.into_iter().filter_map(|(k, count)| Some(FacetCount { value: name(k)?, count })).collect();
-            list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+            sort_by(&mut list, |a, b| (b.count, &a.value) < (a.count, &b.value));
             list
         };
         Facets {
@@ -309,7 +310,7 @@ impl Index {
             .filter(|t| self.word_id(&t.word).is_some_and(|id| matched.contains(&(t.position, id))))
             .map(|t| t.start..t.end)
             .collect();
-        highlights.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+        sort_by_key(&mut highlights, |r| (r.start, std::cmp::Reverse(r.end)));
         highlights.dedup_by(|b, a| b.start < a.end); // drop ranges inside an earlier one
         let speakers: Vec<String> =
             p.speakers.iter().filter_map(|&s| self.data.speakers.get(s as usize)).map(|s| s.name.clone()).collect();
@@ -335,7 +336,7 @@ impl Index {
 fn combine(scored: &[Scored], excluded: &HashSet<u32>) -> Vec<(u32, f32)> {
     let total_weight: f32 = scored.iter().filter(|s| s.content).map(|s| s.weight).sum();
     let mut passages: Vec<u32> = scored.iter().flat_map(|s| s.matches.keys().copied()).collect();
-    passages.sort_unstable();
+    sort(&mut passages);
     passages.dedup();
     let mut ranked: Vec<(u32, f32)> = passages
         .into_iter()
@@ -366,7 +367,7 @@ fn combine(scored: &[Scored], excluded: &HashSet<u32>) -> Vec<(u32, f32)> {
         })
         .filter(|&(_, score)| score > 0.0)
         .collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    sort_by(&mut ranked, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)).is_lt());
     ranked
 }
 

@@ -96,7 +96,7 @@ impl<'a> Scorer<'a> {
             let mut hits = Vec::new();
             let mut starts: Vec<u32> =
                 by_pos.iter().filter(|(_, s)| s.iter().any(|x| x.0 == 0)).map(|(&p, _)| p).collect();
-            starts.sort_unstable();
+            crate::sort::sort(&mut starts);
             for start in starts {
                 let words: Option<Vec<(u32, WordId)>> = (0..slots.len())
                     .map(|slot| {

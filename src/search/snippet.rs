@@ -32,8 +32,8 @@ pub fn make_snippet(text: &str, highlights: &[Range<usize>]) -> Snippet {
         let end = window_end(text, &chars, start);
         let (lo, hi) = (chars[start], chars[end]);
         let inside: Vec<&Range<usize>> = highlights.iter().filter(|h| h.start >= lo && h.end <= hi).collect();
-        let mut distinct: Vec<String> = inside.iter().map(|h| text[h.start..h.end].to_lowercase()).collect();
-        distinct.sort();
+        let mut distinct: Vec<String> = inside.iter().map(|h| crate::analysis::lower(&text[h.start..h.end])).collect();
+        crate::sort::sort(&mut distinct);
         distinct.dedup();
         let score = distinct.len() * 100 + inside.len();
         if best.is_none_or(|(s, _, _)| score > s) {

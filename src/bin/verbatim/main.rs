@@ -1,9 +1,12 @@
 //! The `verbatim` command line: build an index, search it, score it, measure it.
 
 mod bench;
+mod bundle;
 mod eval;
 mod index;
+mod page;
 mod search;
+mod serve;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -25,6 +28,12 @@ enum Command {
     Eval(eval::Args),
     /// Report index bytes (raw, gzip, brotli) and query latency percentiles.
     Bench(bench::Args),
+    /// Render the record page (index.html) from an index: anchors p1, p2… equal the hit numbers.
+    Page(page::Args),
+    /// Serve a folder over http://127.0.0.1 to try the widget (GET/HEAD, no-cache).
+    Serve(serve::Args),
+    /// Write one self-contained HTML file (page, element, glue, wasm and index inlined) that works from file://.
+    Bundle(bundle::Args),
 }
 
 fn main() -> ExitCode {
@@ -33,6 +42,9 @@ fn main() -> ExitCode {
         Command::Search(args) => search::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Bench(args) => bench::run(args),
+        Command::Page(args) => page::run(args),
+        Command::Serve(args) => serve::run(args),
+        Command::Bundle(args) => bundle::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
