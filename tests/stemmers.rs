@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Differential test: the hand-written stemmers must agree with rust-stemmers
 //! (the Snowball reference) on every word of the word lists, on edge-case
 //! inputs, and on generated suffix-heavy strings.

@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# Builds the committed, ready-to-copy site: pkg/ (glue, wasm, index, the element's
+# runtime files), index.html, manifest.webmanifest and sw.js at the repository root.
+# Deterministic: the same sources and tools give the same bytes in any checkout folder.
+# Needs: the pinned Rust toolchain with wasm32-unknown-unknown, wasm-bindgen (the
+# Cargo.lock version), node + node_modules/.bin/wasm-opt (`npm ci`). No network.
+# scripts/install-tools.sh installs them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+export LC_ALL=C
+
+die() { echo "build-pkg: $*" >&2; exit 1; }
+step() { echo "build-pkg: $*" >&2; }
+
+# Features that rustc 1.95's wasm32-unknown-unknown target emits by default
+# (`rustc --print cfg --target wasm32-unknown-unknown`), plus the two that LLVM's
+# generic CPU also implies (bulk-memory-opt, call-indirect-overlong).
+WASM_OPT_FLAGS=(-Oz
+  --enable-bulk-memory --enable-bulk-memory-opt --enable-call-indirect-overlong
+  --enable-multivalue --enable-mutable-globals --enable-nontrapping-float-to-int
+  --enable-reference-types --enable-sign-ext
+  --strip-debug --strip-producers --strip-target-features)
+
+# ---------------------------------------------------------------- tools
+BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+[ -n "$BINDGEN_VERSION" ] || die "cannot find wasm-bindgen in Cargo.lock"
+command -v wasm-bindgen >/dev/null || die "wasm-bindgen not found; run scripts/install-tools.sh"
+HAVE_BINDGEN=$(wasm-bindgen --version | awk '{ print $2 }')
+[ "$HAVE_BINDGEN" = "$BINDGEN_VERSION" ] \
+  || die "wasm-bindgen $HAVE_BINDGEN found, Cargo.lock wants $BINDGEN_VERSION; run scripts/install-tools.sh"
+WASM_OPT=$ROOT/node_modules/.bin/wasm-opt
+[ -x "$WASM_OPT" ] || die "node_modules/.bin/wasm-opt not found; run npm ci"
+command -v node >/dev/null || die "node not found"
+
+# ---------------------------------------------------------------- (a) compile
+# Paths that could leak into the wasm (panic locations, std and registry sources)
+# are remapped so the bytes do not depend on the checkout folder or the home directory.
+CARGO_HOME_DIR=${CARGO_HOME:-$HOME/.cargo}
+SYSROOT=$(rustc --print sysroot)
+RUSTUP_DIR=${RUSTUP_HOME:-$HOME/.rustup}
+FLAGS=("--remap-path-prefix=$ROOT=/verbatim"
+  "--remap-path-prefix=$CARGO_HOME_DIR=/cargo"
+  "--remap-path-prefix=$RUSTUP_DIR=/rustup"
+  "--remap-path-prefix=$SYSROOT=/rust")  # the last matching prefix wins: the sysroot before the rustup folder
+# A target folder of its own: these flags would otherwise invalidate everyone's wasm builds.
+WASM_TARGET_DIR=$ROOT/target/pkg-build
+step "compiling the wasm library"
+(
+  unset RUSTFLAGS
+  CARGO_ENCODED_RUSTFLAGS=$(IFS=$'\x1f'; echo "${FLAGS[*]}")
+  # strip = "debuginfo" rather than the profile's `true`: wasm-bindgen needs the
+  # target_features section to emit multivalue/externref glue; wasm-opt strips it after.
+  export CARGO_ENCODED_RUSTFLAGS CARGO_INCREMENTAL=0 CARGO_PROFILE_RELEASE_STRIP=debuginfo
+  cargo build --quiet --lib --release --locked --target wasm32-unknown-unknown --target-dir "$WASM_TARGET_DIR"
+)
+RAW_WASM=$WASM_TARGET_DIR/wasm32-unknown-unknown/release/verbatim.wasm
+[ -f "$RAW_WASM" ] || die "cargo did not produce $RAW_WASM"
+
+# Everything is built in a staging folder, then replaces pkg/ in one move.
+STAGE=$ROOT/target/pkg-stage
+rm -rf "$STAGE"
+mkdir -p "$STAGE/pkg"
+
+# ---------------------------------------------------------------- (b) glue
+step "wasm-bindgen $BINDGEN_VERSION"
+wasm-bindgen --target web --no-typescript --out-dir "$STAGE/pkg" --out-name verbatim "$RAW_WASM"
+
+# ---------------------------------------------------------------- (c) optimize
+step "wasm-opt ${WASM_OPT_FLAGS[*]}"
+"$WASM_OPT" "${WASM_OPT_FLAGS[@]}" "$STAGE/pkg/verbatim_bg.wasm" -o "$STAGE/pkg/verbatim_bg.opt.wasm"
+mv "$STAGE/pkg/verbatim_bg.opt.wasm" "$STAGE/pkg/verbatim_bg.wasm"
+
+# ---------------------------------------------------------------- (d) index
+step "indexing records/AG12734-fr.txt"
+cargo run --quiet --release --locked --features cli -- index records/AG12734-fr.txt -o "$STAGE/pkg/AG12734-fr.idx" >&2
+
+# ---------------------------------------------------------------- (e) the element's files
+# Top-level runtime files of www/ go to pkg/; the manifest and the worker go to the root.
+if [ -d www ]; then
+  for f in www/*; do
+    [ -f "$f" ] || continue
+    name=${f#www/}
+    case "$name" in
+      sw.js | manifest.webmanifest) ;;
+      *.test.js | *.spec.js) ;;
+      *.js | *.mjs | *.css | *.svg | *.png | *.ico | *.webp | *.woff2) cp "$f" "$STAGE/pkg/$name" ;;
+    esac
+  done
+else
+  step "no www/ folder yet: pkg/ holds only the engine and the index"
+fi
+
+# Smoke test: the optimized wasm instantiates in Node and answers a query.
+step "checking that the wasm instantiates and searches in Node"
+node --input-type=module -e '
+  const [dir] = process.argv.slice(1);
+  const { readFileSync } = await import("node:fs");
+  const { pathToFileURL } = await import("node:url");
+  const glue = await import(pathToFileURL(dir + "/verbatim.js"));
+  glue.initSync({ module: readFileSync(dir + "/verbatim_bg.wasm") });
+  const engine = new glue.Engine(readFileSync(dir + "/AG12734-fr.idx"));
+  const info = engine.info();
+  const r = engine.search("climat", { limit: 3 });
+  if (!(info.passages > 0) || !(r.total > 0) || !Array.isArray(r.hits[0].highlights[0])) {
+    console.error("unexpected results", JSON.stringify(r).slice(0, 500));
+    process.exit(1);
+  }
+  let bad;
+  try { new glue.Engine(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9])); } catch (e) { bad = e; }
+  if (!bad || bad.name !== "VerbatimIndexError" || bad.kind !== "not-an-index") {
+    console.error("bad bytes did not throw a VerbatimIndexError", bad); process.exit(1);
+  }
+' "$STAGE/pkg" || die "the built wasm failed its smoke test in Node"
+
+rm -rf pkg
+mv "$STAGE/pkg" pkg
+rmdir "$STAGE"
+if [ -f www/manifest.webmanifest ]; then cp www/manifest.webmanifest manifest.webmanifest; fi
+
+# ---------------------------------------------------------------- (g) the demo page
+if cargo run --quiet --release --locked --features cli -- page --help >/dev/null 2>&1; then
+  step "verbatim page → index.html"
+  cargo run --quiet --release --locked --features cli -- page --index pkg/AG12734-fr.idx -o index.html >&2
+else
+  step "the CLI has no page subcommand yet: index.html not generated"
+fi
+
+# ---------------------------------------------------------------- (f) service worker
+if [ -f www/sw.js ]; then
+  assets=()
+  for f in index.html manifest.webmanifest; do [ -f "$f" ] && assets+=("$f"); done
+  while IFS= read -r f; do assets+=("$f"); done < <(find pkg -type f | sort)
+  json="["
+  for a in "${assets[@]}"; do
+    [[ "$a" =~ ^[A-Za-z0-9._/-]+$ ]] || die "asset name needs JSON escaping: $a"
+    json+="\"$a\","
+  done
+  json="${json%,}]"
+  # The hash covers names and bytes of every precached file, so any change renames the cache.
+  hash=$(sha256sum "${assets[@]}" | sha256sum | cut -c1-12)
+  sed -e "s|__CONTENT_HASH__|$hash|g" -e "s|__ASSETS__|$json|g" www/sw.js > sw.js.tmp
+  mv sw.js.tmp sw.js
+  step "sw.js: cache verbatim-$hash, ${#assets[@]} assets"
+fi
+
+# ---------------------------------------------------------------- sizes
+have_brotli=$(command -v brotli >/dev/null && echo yes || true)
+printf '%-28s %10s %10s %10s\n' file raw gzip-9 "${have_brotli:+brotli-11}"
+for f in pkg/* index.html sw.js manifest.webmanifest; do
+  [ -f "$f" ] || continue
+  raw=$(wc -c < "$f")
+  gz=$(gzip -9 -n -c "$f" | wc -c)
+  br=""
+  [ -n "$have_brotli" ] && br=$(brotli -q 11 -c "$f" | wc -c)
+  printf '%-28s %10d %10d %10s\n' "$f" "$raw" "$gz" "$br"
+done
