@@ -2,7 +2,7 @@
 // scripts/build-pkg.sh fills the two placeholders: the hash of every precached file
 // (so any change gives a new cache) and the list of those files, relative to this
 // worker's folder.
-const CACHE = "verbatim-cea1b6a46bee";
+const CACHE = "verbatim-3a40bf6b9fe8";
 const ASSETS = ["index.html","manifest.webmanifest","pkg/AG12734-fr.idx","pkg/icon.svg","pkg/page.css","pkg/verbatim-search.css","pkg/verbatim-search.js","pkg/verbatim.js","pkg/verbatim_bg.wasm"];
 
 // Resolved against the scope, so a site served from a sub-folder (/ngo/verbatim/) works too.

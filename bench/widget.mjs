@@ -81,6 +81,9 @@ await page.addInitScript(() => {
 await page.goto(`${site.url}index.html?q=Mulaly`);
 await page.waitForFunction(() => window.__firstResultAt !== undefined, null, { timeout: 60_000 });
 const firstResult = await page.evaluate(() => window.__firstResultAt);
+const timeline = await page.evaluate(() =>
+  performance.getEntriesByType("resource").map((e) => [new URL(e.name).pathname, e.startTime, e.responseEnd]),
+);
 
 const assets = [...new Set(responses)].filter((p) => !p.endsWith(".html") && p !== "/" && !p.endsWith("manifest.webmanifest") && !p.endsWith(".svg"));
 let raw = 0, gz = 0, br = 0;
@@ -94,6 +97,7 @@ console.log("Bytes to show the first result (all responses but the HTML page):")
 for (const [path, r, g, b] of rows) console.log(`  ${path.padEnd(28)} ${String(r).padStart(7)} raw ${String(g).padStart(7)} gzip ${String(b).padStart(7)} brotli`);
 console.log(`  ${"total".padEnd(28)} ${String(raw).padStart(7)} raw ${String(gz).padStart(7)} gzip ${String(br).padStart(7)} brotli  (${assets.length} requests)`);
 console.log(`Time to first result, 4× CPU slowdown, slow 4G (150 ms RTT, 1.6 Mbit/s): ${firstResult.toFixed(0)} ms after navigation start`);
+for (const [path, start, end] of timeline) console.log(`  ${path.padEnd(28)} requested ${start.toFixed(0).padStart(5)} ms, received ${end.toFixed(0).padStart(5)} ms`);
 await context.close();
 
 // 3: query latency inside the page, engine only.

@@ -99,6 +99,19 @@ pub fn render(data: &IndexData, links: &Links) -> String {
         "<script type=\"module\" src=\"{}\"></script>\n",
         escape(&format!("{}verbatim-search.js", links.pkg_url))
     ));
+    // Start every download the first result needs at once, instead of each
+    // file waiting for the one that asks for it (a round trip each on a phone).
+    let pkg = |file: &str| escape(&format!("{}{file}", links.pkg_url));
+    html.push_str(&format!("<link rel=\"modulepreload\" href=\"{}\">\n", pkg("verbatim.js")));
+    html.push_str(&format!("<link rel=\"preload\" href=\"{}\" as=\"style\">\n", pkg("verbatim-search.css")));
+    html.push_str(&format!(
+        "<link rel=\"preload\" href=\"{}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n",
+        pkg("verbatim_bg.wasm")
+    ));
+    html.push_str(&format!(
+        "<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin>\n",
+        escape(&links.index_url)
+    ));
     html.push_str("</head>\n<body>\n<header>\n");
     html.push_str(&format!("<verbatim-search index=\"{}\" offline></verbatim-search>\n", escape(&links.index_url)));
     html.push_str("</header>\n<main>\n");
