@@ -108,10 +108,7 @@ pub fn render(data: &IndexData, links: &Links) -> String {
         "<link rel=\"preload\" href=\"{}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n",
         pkg("verbatim_bg.wasm")
     ));
-    html.push_str(&format!(
-        "<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin>\n",
-        escape(&links.index_url)
-    ));
+    html.push_str(&format!("<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin>\n", escape(&links.index_url)));
     html.push_str("</head>\n<body>\n<header>\n");
     html.push_str(&format!("<verbatim-search index=\"{}\" offline></verbatim-search>\n", escape(&links.index_url)));
     html.push_str("</header>\n<main>\n");
