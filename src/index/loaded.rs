@@ -159,7 +159,14 @@ impl Index {
 /// of its folded form (a query typed without accents stems differently).
 fn stem_keys(langs: &[Lang], word: &str) -> Vec<String> {
     let folded = fold(word);
-    let mut keys: Vec<String> = langs.iter().flat_map(|&l| [stem_key(l, word), stem_key(l, &folded)]).collect();
+    let mut keys: Vec<String> = Vec::with_capacity(2 * langs.len());
+    for &lang in langs {
+        keys.push(stem_key(lang, word));
+        // Most words have no accent: their folded form stems the same way.
+        if folded != word {
+            keys.push(stem_key(lang, &folded));
+        }
+    }
     sort(&mut keys);
     keys.dedup();
     keys
