@@ -7,7 +7,7 @@ CARGO ?= cargo
 PORT ?= 8000
 DEV_QUERIES := tests/data/eval/AG12734-dev-queries.jsonl
 
-.PHONY: serve test tools toolchain lint test-rust test-wasm test-browser pkg check-pkg bench bench-widget eval fuzz
+.PHONY: serve test tools toolchain lint test-rust test-wasm test-browser pkg check-pkg bench bench-widget bench-peers eval fuzz
 
 toolchain:
 	@rustup toolchain install >/dev/null 2>&1 || rustup toolchain install
@@ -33,6 +33,7 @@ test-wasm:
 
 test-browser:
 	node --test tests/browser/
+	node --test tests/bench-smoke.test.mjs
 
 # Rebuild pkg/ (wasm, glue, index, element), index.html and sw.js from the sources.
 pkg: tools
@@ -51,6 +52,14 @@ bench: toolchain
 # first result on a throttled phone-like profile, in-browser query latency.
 bench-widget: tools
 	node bench/widget.mjs
+
+# Verbatim against its peers (Pagefind, MiniSearch, FlexSearch, lunr, Orama, tinysearch): relevance,
+# bytes, speed, memory → BENCHMARKS.md and docs/bench-*.svg. Slow (~3 min); not part of `make test`.
+bench-peers: tools
+	npm ci --prefix bench --no-audit --no-fund --loglevel=error
+	node bench/peers/run.mjs \
+		--corpus records/AG12734-fr.txt --queries $(DEV_QUERIES) \
+		--corpus tests/data/fr-general/passages.jsonl --queries tests/data/fr-general/questions.jsonl
 
 eval: toolchain
 	$(CARGO) run --quiet --release --features cli -- index records/AG12734-fr.txt -o target/AG12734-fr.idx
