@@ -10,7 +10,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use verbatim::index::{Index, decode, encode};
+use verbatim::index::{Index, crc32, decode, encode};
 use verbatim::search::SearchOptions;
 
 fuzz_target!(|bytes: &[u8]| {
@@ -40,28 +40,4 @@ fn check(bytes: &[u8]) {
         let filtered = SearchOptions { record: Some(record.symbol.clone()), ..SearchOptions::default() };
         let _ = index.search("traite", &filtered);
     }
-}
-
-/// CRC-32 (IEEE 802.3), as the index footer uses it.
-fn crc32(bytes: &[u8]) -> u32 {
-    const TABLE: [u32; 256] = {
-        let mut table = [0u32; 256];
-        let mut i = 0;
-        while i < 256 {
-            let mut c = i as u32;
-            let mut k = 0;
-            while k < 8 {
-                c = if c & 1 != 0 { 0xedb8_8320 ^ (c >> 1) } else { c >> 1 };
-                k += 1;
-            }
-            table[i] = c;
-            i += 1;
-        }
-        table
-    };
-    let mut crc = !0u32;
-    for &b in bytes {
-        crc = TABLE[usize::from((crc as u8) ^ b)] ^ (crc >> 8);
-    }
-    !crc
 }

@@ -10,7 +10,7 @@ use crate::record::Speaker;
 
 pub use builder::IndexBuilder;
 pub(crate) use builder::derive_dictionary;
-pub use codec::{DecodeError, FORMAT_VERSION, MAGIC, decode, encode};
+pub use codec::{DecodeError, FORMAT_VERSION, MAGIC, crc32, decode, encode};
 pub use loaded::{Index, WordId};
 
 /// Everything the index file holds, as plain data. Encoding it twice gives the
