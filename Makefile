@@ -65,6 +65,7 @@ eval: toolchain
 	$(CARGO) run --quiet --release --features cli -- index records/AG12734-fr.txt -o target/AG12734-fr.idx
 	$(CARGO) run --quiet --release --features cli -- eval --index target/AG12734-fr.idx --queries $(DEV_QUERIES) --baseline
 
+# Fuzzes the decoder for FUZZ_SECONDS (default 60) and prints executions and crashes.
 # Needs a nightly toolchain and cargo-fuzz (not installed by `make tools`); see fuzz/README.md.
 fuzz:
-	mkdir -p fuzz/corpus/decode && cd fuzz && cargo +nightly fuzz run decode corpus/decode ../tests/golden -- -max_total_time=$${FUZZ_SECONDS:-60}
+	bash fuzz/run.sh

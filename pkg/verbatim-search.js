@@ -177,6 +177,17 @@ function meetingName(meeting) {
   return meeting.split(/\s+[–—-]\s+/)[0].trim();
 }
 
+// Record URLs come from the index, which came from untrusted input: only http(s)
+// links are followed or cited (a javascript: URL would run on choosing a result).
+function safeUrl(url) {
+  try {
+    const parsed = new URL(url || "");
+    return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.href : "";
+  } catch {
+    return "";
+  }
+}
+
 function formatDate(iso, lang) {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
   if (!m) return "";
@@ -783,7 +794,7 @@ export class VerbatimSearch extends HTMLElement {
       return url.href;
     }
     if (this.getAttribute("page")) return new URL(`#${hit.anchor}`, new URL(this.getAttribute("page"), doc.baseURI)).href;
-    return this.#record(hit).url || "";
+    return safeUrl(this.#record(hit).url);
   }
 
   /** The citation of a hit: « AG/12734, 48e séance plénière, 24 novembre 2025, § 23 — https://…#p23 ». */

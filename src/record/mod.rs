@@ -62,7 +62,9 @@ impl Passage {
 }
 
 /// Why an input file could not be read. Every variant names the file; the
-/// line is 1-based.
+/// line is 1-based. `LineTooLong`: a line (a paragraph of the text layout, a
+/// passage of JSON Lines) longer than [`MAX_LINE_BYTES`], refused before
+/// anything is tokenized.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum InputError {
     Empty { file: String },
@@ -72,7 +74,15 @@ pub enum InputError {
     MissingField { file: String, line: usize, field: &'static str },
     DuplicateId { file: String, line: usize, id: String },
     Layout { file: String, line: usize, message: String },
+    LineTooLong { file: String, line: usize, bytes: usize },
 }
+
+/// The longest line the indexer takes: a paragraph of the text layout, or one
+/// passage of JSON Lines with its fields. Real paragraphs of meeting records are
+/// a few kilobytes; a longer line is a file without line breaks (or not a
+/// record at all), and indexing it would take minutes and give one passage no
+/// snippet can show.
+pub const MAX_LINE_BYTES: usize = 1_000_000;
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -94,13 +104,20 @@ impl fmt::Display for InputError {
                 write!(f, "{file}:{line}: duplicate passage id \"{id}\"; ids must be unique across the corpus")
             }
             InputError::Layout { file, line, message } => write!(f, "{file}:{line}: {message}"),
+            InputError::LineTooLong { file, line, bytes } => write!(
+                f,
+                "{file}:{line}: this line is {:.1} MB; a paragraph longer than {} MB is not supported — put one paragraph a line",
+                *bytes as f64 / 1e6,
+                MAX_LINE_BYTES / 1_000_000
+            ),
         }
     }
 }
 
 impl std::error::Error for InputError {}
 
-/// Decodes a file as UTF-8 text, refusing empty and binary files with the line of the first bad byte.
+/// Decodes a file as UTF-8 text, refusing empty and binary files with the line of the first bad byte,
+/// and lines longer than [`MAX_LINE_BYTES`] with their line number.
 fn decode_utf8<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, InputError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(InputError::Empty { file: file.to_string() });
@@ -108,11 +125,25 @@ fn decode_utf8<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, InputError> {
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return Err(InputError::Binary { file: file.to_string() });
     }
-    std::str::from_utf8(bytes).map_err(|e| {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
         let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
         let line = 1 + valid.iter().filter(|&&b| b == b'\n').count();
         InputError::NotUtf8 { file: file.to_string(), line }
-    })
+    })?;
+    check_line_lengths(file, text)?;
+    Ok(text)
+}
+
+/// Refuses the first line longer than [`MAX_LINE_BYTES`]. A scan for line breaks
+/// only (memchr), so a 100 MB line is refused in milliseconds, before parsing.
+fn check_line_lengths(file: &str, text: &str) -> Result<(), InputError> {
+    if text.len() <= MAX_LINE_BYTES {
+        return Ok(());
+    }
+    match text.lines().enumerate().find(|(_, line)| line.len() > MAX_LINE_BYTES) {
+        Some((i, line)) => Err(InputError::LineTooLong { file: file.to_string(), line: i + 1, bytes: line.len() }),
+        None => Ok(()),
+    }
 }
 
 /// Parses one input by its extension: `.jsonl` is JSON Lines, anything else the text layout.
@@ -153,6 +184,23 @@ mod tests {
             parse_file("a.txt", b"ok\nok\n\xff\xfe"),
             Err(InputError::NotUtf8 { file: "a.txt".into(), line: 3 })
         );
+    }
+
+    #[test]
+    fn refuses_a_line_longer_than_the_limit_before_parsing_it() {
+        let long = "Un mot. ".repeat(MAX_LINE_BYTES / 8 + 1);
+        let text = format!("Premier paragraphe.\n\n{long}\nDernier paragraphe.\n");
+        let e = parse_file("a.txt", text.as_bytes()).unwrap_err();
+        assert_eq!(e, InputError::LineTooLong { file: "a.txt".into(), line: 3, bytes: long.len() });
+        assert!(e.to_string().starts_with("a.txt:3: this line is 1.0 MB; a paragraph longer than 1 MB"), "{e}");
+
+        let jsonl = format!("{{\"id\":\"a\",\"text\":\"court\"}}\n{{\"id\":\"b\",\"text\":\"{long}\"}}\n");
+        let e = parse_file("b.jsonl", jsonl.as_bytes()).unwrap_err();
+        assert!(matches!(e, InputError::LineTooLong { line: 2, .. }), "{e:?}");
+
+        // At the limit exactly, the line is taken.
+        let at_limit = format!("Titre\r\n{}.\r\n", "a".repeat(MAX_LINE_BYTES - 1));
+        assert_eq!(check_line_lengths("c.txt", &at_limit), Ok(()));
     }
 
     #[test]

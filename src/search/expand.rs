@@ -2,7 +2,7 @@
 //! the same word (1.0), the same word without its accents, an inflection,
 //! and only then a completion of the word being typed or a likely typo.
 
-use super::fuzzy::{distance_within, max_edits};
+use super::fuzzy::{Rows, distance_within, max_edits};
 use crate::analysis::fold;
 use crate::index::{Index, WordId};
 use crate::sort::{sort, sort_by_key};
@@ -92,16 +92,18 @@ pub fn typo_candidates(index: &Index, folded: &str) -> Vec<(WordId, f32)> {
     }
     let mut found: Vec<(usize, usize, WordId)> = Vec::new();
     let mut candidate: Vec<char> = Vec::new();
+    let mut rows = Rows::default();
+    let widest = max_edits(typed.len(), usize::MAX);
     for &id in index.words_by_fold() {
         let w = index.folded(id);
-        let len = w.chars().count();
-        let max = max_edits(typed.len(), len);
-        if len.abs_diff(typed.len()) > max || index.doc_freq(id) == 0 && !index.is_field_word(id) {
+        // Bytes bound characters from above: most words fail this before being decoded.
+        if w.len() + widest < typed.len() || index.doc_freq(id) == 0 && !index.is_field_word(id) {
             continue;
         }
         candidate.clear();
         candidate.extend(w.chars());
-        if let Some(d) = distance_within(&typed, &candidate, max).filter(|&d| d > 0) {
+        let max = max_edits(typed.len(), candidate.len());
+        if let Some(d) = distance_within(&typed, &candidate, max, &mut rows).filter(|&d| d > 0) {
             found.push((d, usize::MAX - index.doc_freq(id), id));
         }
     }

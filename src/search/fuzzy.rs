@@ -14,16 +14,28 @@ pub fn max_edits(typed_chars: usize, word_chars: usize) -> usize {
     }
 }
 
+/// Reusable rows for [`distance_within`], so scanning a dictionary allocates once.
+#[derive(Default)]
+pub struct Rows {
+    before: Vec<usize>,
+    previous: Vec<usize>,
+    current: Vec<usize>,
+}
+
 /// The distance between `a` and `b` if it is at most `max`, else `None`.
-pub fn distance_within(a: &[char], b: &[char], max: usize) -> Option<usize> {
+pub fn distance_within(a: &[char], b: &[char], max: usize, rows: &mut Rows) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
     let width = b.len() + 1;
     // Three rows: the one before the previous (for transpositions), previous, current.
-    let mut before: Vec<usize> = vec![0; width];
-    let mut previous: Vec<usize> = (0..width).collect();
-    let mut current: Vec<usize> = vec![0; width];
+    let Rows { before, previous, current } = rows;
+    before.clear();
+    before.resize(width, 0);
+    previous.clear();
+    previous.extend(0..width);
+    current.clear();
+    current.resize(width, 0);
     for (i, &ca) in a.iter().enumerate() {
         current[0] = i + 1;
         let mut row_min = current[0];
@@ -39,8 +51,8 @@ pub fn distance_within(a: &[char], b: &[char], max: usize) -> Option<usize> {
         if row_min > max {
             return None;
         }
-        std::mem::swap(&mut before, &mut previous);
-        std::mem::swap(&mut previous, &mut current);
+        std::mem::swap(before, previous);
+        std::mem::swap(previous, current);
     }
     let d = previous[b.len()];
     (d <= max).then_some(d)
@@ -52,7 +64,7 @@ mod tests {
 
     fn d(a: &str, b: &str) -> Option<usize> {
         let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-        distance_within(&a, &b, 3)
+        distance_within(&a, &b, 3, &mut Rows::default())
     }
 
     #[test]

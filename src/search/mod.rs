@@ -114,14 +114,19 @@ impl Index {
         let all_stopwords = query.clauses.iter().all(Clause::is_stopword);
         let mut scored: Vec<Scored> = Vec::new();
         let mut expansions: Vec<Option<Expansion>> = Vec::new();
-        for clause in &query.clauses {
+        for (i, clause) in query.clauses.iter().enumerate() {
             // Function words rank nothing unless they are all there is ("to be or not to be").
             if clause.is_stopword() && !all_stopwords {
                 scored.push(Scored { matches: Matches::new(), weight: 0.0, content: false, inexact: false });
                 expansions.push(None);
                 continue;
             }
-            let (matches, expansion) = self.score_clause(&scorer, clause);
+            // A word typed twice is expanded (and its typos scanned) once.
+            let earlier = query.clauses.get(..i).and_then(|before| before.iter().position(|c| c == clause));
+            let (matches, expansion) = match earlier.and_then(|j| Some((scored.get(j)?, expansions.get(j)?))) {
+                Some((done, expansion)) if done.content => (done.matches.clone(), expansion.clone()),
+                _ => self.score_clause(&scorer, clause),
+            };
             let inexact = expansion.as_ref().is_some_and(|e| e.core.is_empty() && !e.completed);
             let weight = if matches.is_empty() { 0.0 } else { scorer.idf(matches.len()) };
             scored.push(Scored { matches, weight, content: true, inexact });

@@ -42,7 +42,8 @@ const QUOTES: &[char] = &['"', '“', '”', '«', '»', '„'];
 
 pub fn parse(input: &str) -> Query {
     let mut query = Query::default();
-    let mut text: String = input.chars().filter(|c| !c.is_control() || c.is_whitespace()).collect();
+    // A control character separates words like a space ("traite\0personnes").
+    let mut text: String = input.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
     if text.chars().count() > MAX_QUERY_CHARS {
         text = text.chars().take(MAX_QUERY_CHARS).collect();
         query.warnings.push(format!("the query was cut to its first {MAX_QUERY_CHARS} characters"));
@@ -183,5 +184,6 @@ mod tests {
         assert_eq!(q.clauses.len(), MAX_CLAUSES);
         assert_eq!(q.warnings.len(), 2);
         assert!(parse("----").clauses.is_empty());
+        assert_eq!(parse("traite\u{0}personnes").clauses.len(), 2, "a control character separates words");
     }
 }

@@ -38,7 +38,8 @@ export function missingSite() {
 /**
  * Serves the repository root on 127.0.0.1 at an ephemeral port.
  * `headers(path)` adds response headers (a CSP, say); `routes[path]` answers a path with
- * { status?, type?, body } instead of a file (a damaged index, say).
+ * { status?, type?, body } or { status?, type?, stream(res) } instead of a file (a damaged
+ * index, say), or with a function returning one.
  */
 export async function serve({ headers = () => ({}), routes = {} } = {}) {
   const requests = [];
@@ -50,7 +51,9 @@ export async function serve({ headers = () => ({}), routes = {} } = {}) {
       if (routes[path]) {
         const r = typeof routes[path] === "function" ? await routes[path]() : routes[path];
         res.writeHead(r.status ?? 200, { "content-type": r.type ?? TYPES[extname(path)] ?? "application/octet-stream", ...extra });
-        res.end(r.body);
+        // { stream(res) } writes the body itself, in parts and at its own pace (then ends it).
+        if (r.stream) await r.stream(res);
+        else res.end(r.body);
         return;
       }
       let file = normalize(join(ROOT, path));
@@ -168,4 +171,28 @@ export async function eventually(fn, { timeout = 5000, interval = 50 } = {}) {
     if (Date.now() > end) assert.fail(`condition not met within ${timeout} ms (last: ${JSON.stringify(last)})`);
     await new Promise((r) => setTimeout(r, interval));
   }
+}
+
+// The CLI: VERBATIM_CLI=/path/to/verbatim, or `cargo run --release --features cli`.
+const CLI = process.env.VERBATIM_CLI ? [process.env.VERBATIM_CLI] : ["cargo", "run", "--quiet", "--release", "--locked", "--features", "cli", "--"];
+
+/** Runs the `verbatim` command line from the repository root; throws with its stderr on failure. */
+export async function cli(args) {
+  const { execFileSync } = await import("node:child_process");
+  const root = fileURLToPath(new URL("../..", import.meta.url));
+  try {
+    return execFileSync(CLI[0], [...CLI.slice(1), ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
+  } catch (e) {
+    throw new Error(`verbatim ${args.join(" ")} failed: ${e.stderr || e.message}`);
+  }
+}
+
+/**
+ * Every request a page makes, as { url, type, fromServiceWorker }: from the page, its
+ * workers and the service worker (Playwright reports all of them on the context).
+ */
+export function recordRequests(context) {
+  const seen = [];
+  context.on("request", (r) => seen.push({ url: r.url(), type: r.resourceType(), fromServiceWorker: Boolean(r.serviceWorker?.()) }));
+  return seen;
 }

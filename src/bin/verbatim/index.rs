@@ -113,7 +113,16 @@ fn apply_sidecar(file: &Path, record: &mut Record) -> Result<()> {
 }
 
 /// Writes next to the target, then renames: a failed build leaves no partial file.
+/// Errors name the `-o` path (and the missing folder, when that is the cause),
+/// never the temporary file.
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if !folder.is_dir() {
+        bail!("cannot write the index {}: the folder {} does not exist", path.display(), folder.display());
+    }
+    if path.is_dir() {
+        bail!("cannot write the index {}: it is a folder; give a file name", path.display());
+    }
     let tmp = path.with_extension("tmp-verbatim");
     let written = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
     if written.is_err() {
