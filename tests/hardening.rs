@@ -9,11 +9,10 @@
 
 mod common;
 
-use common::record_index;
+use common::{TempDir, record_index};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 use verbatim::index::Index;
 use verbatim::record::MAX_LINE_BYTES;
@@ -27,36 +26,6 @@ const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 const REFUSAL_BOUND: Duration = Duration::from_secs(20);
 
 // ------------------------------------------------------------------ helpers
-
-/// A fresh folder under the temp dir, removed on drop.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(label: &str) -> TempDir {
-        static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let path = std::env::temp_dir().join(format!("verbatim-hardening-{label}-{}-{n}-{nanos}", std::process::id()));
-        std::fs::create_dir_all(&path).expect("create the temp dir");
-        TempDir(path)
-    }
-
-    fn join(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-
-    fn folder(&self, name: &str) -> PathBuf {
-        let path = self.0.join(name);
-        std::fs::create_dir_all(&path).expect("create a subfolder");
-        path
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 fn verbatim(args: &[&std::ffi::OsStr]) -> Output {
     Command::new(BIN).args(args).stdin(Stdio::null()).output().expect("run the verbatim binary")
