@@ -59,11 +59,6 @@ pub fn fold(word: &str) -> String {
     out
 }
 
-/// True when folding changes nothing, i.e. the word is already lowercase ASCII-like.
-pub fn is_folded(word: &str) -> bool {
-    word.chars().all(|c| matches!(fold_char(c), Folded::One(f) if f == c) && !is_upper(c))
-}
-
 enum Folded {
     One(char),
     Two(char, char),
@@ -138,12 +133,5 @@ mod tests {
     fn lower_keeps_accents() {
         assert_eq!(lower("Élèves"), "élèves");
         assert_eq!(lower("ONUDC"), "onudc");
-    }
-
-    #[test]
-    fn is_folded_tells_plain_words() {
-        assert!(is_folded("etats"));
-        assert!(!is_folded("états"));
-        assert!(!is_folded("Etats"));
     }
 }

@@ -37,8 +37,6 @@ impl Lang {
             _ => None,
         }
     }
-
-    pub const ALL: [Lang; 2] = [Lang::French, Lang::English];
 }
 
 /// Guesses the language of a text from its share of French and English stopwords.
