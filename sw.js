@@ -10,7 +10,7 @@
 // document came from: the worker that answers the navigation records "this page is
 // version X" (PAGES below), and every worker answers that page's requests from
 // cache X. An old cache is deleted once no open page is pinned to it.
-const CACHE = "verbatim-90ee1ab49dc6";
+const CACHE = "verbatim-3cf0caecb887";
 const ASSETS = ["index.html","manifest.webmanifest","pkg/AG12734-fr.idx","pkg/icon.svg","pkg/page.css","pkg/verbatim-search.css","pkg/verbatim-search.js","pkg/verbatim.js","pkg/verbatim_bg.wasm"];
 // Page → cache name, shared by every version of this worker. Not "verbatim-…", so the
 // clean-up of old versions never takes it for one.
