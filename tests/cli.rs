@@ -716,19 +716,16 @@ fn evaluating_with_malformed_queries_fails_naming_the_file() {
 
 // ------------------------------------------------------------------ bench
 
+/// `verbatim bench` over the dev queries, one round (the figures' presence is tested, never their values).
+fn bench_once(index: &Path) -> Output {
+    verbatim([os("bench"), os("--index"), index.into(), os("--queries"), dev_queries().into(), os("--rounds"), os("1")])
+}
+
 #[test]
 fn benchmarking_prints_byte_counts_and_latency_percentiles() {
     let dir = TempDir::new("bench");
     let index = shipped_index(&dir);
-    let out = verbatim([
-        os("bench"),
-        os("--index"),
-        index.clone().into(),
-        os("--queries"),
-        dev_queries().into(),
-        os("--rounds"),
-        os("1"),
-    ]);
+    let out = bench_once(&index);
     assert_success(&out);
     let text = stdout(&out);
 
@@ -763,15 +760,7 @@ fn benchmarking_a_damaged_index_fails_naming_the_file() {
     let dir = TempDir::new("bench-damaged");
     let index = shipped_index(&dir);
     damage(&index);
-    let out = verbatim([
-        os("bench"),
-        os("--index"),
-        index.clone().into(),
-        os("--queries"),
-        dev_queries().into(),
-        os("--rounds"),
-        os("1"),
-    ]);
+    let out = bench_once(&index);
     assert_failure(&out);
     let message = stderr(&out);
     assert!(message.contains("damaged"), "{message}");
