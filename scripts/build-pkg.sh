@@ -45,31 +45,38 @@ FLAGS=("--remap-path-prefix=$ROOT=/verbatim"
   "--remap-path-prefix=$SYSROOT=/rust")  # the last matching prefix wins: the sysroot before the rustup folder
 # A target folder of its own: these flags would otherwise invalidate everyone's wasm builds.
 WASM_TARGET_DIR=$ROOT/target/pkg-build
-step "compiling the wasm library"
-(
-  unset RUSTFLAGS
-  CARGO_ENCODED_RUSTFLAGS=$(IFS=$'\x1f'; echo "${FLAGS[*]}")
-  # strip = "debuginfo" rather than the profile's `true`: wasm-bindgen needs the
-  # target_features section to emit multivalue/externref glue; wasm-opt strips it after.
-  export CARGO_ENCODED_RUSTFLAGS CARGO_INCREMENTAL=0 CARGO_PROFILE_RELEASE_STRIP=debuginfo
-  cargo build --quiet --lib --release --locked --target wasm32-unknown-unknown --target-dir "$WASM_TARGET_DIR"
-)
 RAW_WASM=$WASM_TARGET_DIR/wasm32-unknown-unknown/release/verbatim.wasm
-[ -f "$RAW_WASM" ] || die "cargo did not produce $RAW_WASM"
 
 # Everything is built in a staging folder, then replaces pkg/ in one move.
 STAGE=$ROOT/target/pkg-stage
 rm -rf "$STAGE"
 mkdir -p "$STAGE/pkg"
 
-# ---------------------------------------------------------------- (b) glue
-step "wasm-bindgen $BINDGEN_VERSION"
-wasm-bindgen --target web --no-typescript --out-dir "$STAGE/pkg" --out-name verbatim "$RAW_WASM"
-
-# ---------------------------------------------------------------- (c) optimize
-step "wasm-opt ${WASM_OPT_FLAGS[*]}"
-"$WASM_OPT" "${WASM_OPT_FLAGS[@]}" "$STAGE/pkg/verbatim_bg.wasm" -o "$STAGE/pkg/verbatim_bg.opt.wasm"
-mv "$STAGE/pkg/verbatim_bg.opt.wasm" "$STAGE/pkg/verbatim_bg.wasm"
+# Two engines: `verbatim` (Engine: one index file) and `verbatim-archive`
+# (Archive: a sharded archive, cargo feature `archive`).
+build_engine() { # <out-name> [cargo features…]
+  local name=$1
+  shift
+  step "compiling the wasm library ($name)"
+  (
+    unset RUSTFLAGS
+    CARGO_ENCODED_RUSTFLAGS=$(IFS=$'\x1f'; echo "${FLAGS[*]}")
+    # strip = "debuginfo" rather than the profile's `true`: wasm-bindgen needs the
+    # target_features section to emit multivalue/externref glue; wasm-opt strips it after.
+    export CARGO_ENCODED_RUSTFLAGS CARGO_INCREMENTAL=0 CARGO_PROFILE_RELEASE_STRIP=debuginfo
+    cargo build --quiet --lib --release --locked --target wasm32-unknown-unknown --target-dir "$WASM_TARGET_DIR" "$@"
+  )
+  [ -f "$RAW_WASM" ] || die "cargo did not produce $RAW_WASM"
+  # ------------------------------------------------------------ (b) glue
+  step "wasm-bindgen $BINDGEN_VERSION ($name)"
+  wasm-bindgen --target web --no-typescript --out-dir "$STAGE/pkg" --out-name "$name" "$RAW_WASM"
+  # ------------------------------------------------------------ (c) optimize
+  step "wasm-opt ${WASM_OPT_FLAGS[*]}"
+  "$WASM_OPT" "${WASM_OPT_FLAGS[@]}" "$STAGE/pkg/${name}_bg.wasm" -o "$STAGE/pkg/${name}_bg.opt.wasm"
+  mv "$STAGE/pkg/${name}_bg.opt.wasm" "$STAGE/pkg/${name}_bg.wasm"
+}
+build_engine verbatim
+build_engine verbatim-archive --features archive
 
 # ---------------------------------------------------------------- (d) index
 step "indexing records/AG12734-fr.txt"
@@ -110,6 +117,13 @@ node --input-type=module -e '
   try { new glue.Engine(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9])); } catch (e) { bad = e; }
   if (!bad || bad.name !== "VerbatimIndexError" || bad.kind !== "not-an-index") {
     console.error("bad bytes did not throw a VerbatimIndexError", bad); process.exit(1);
+  }
+  const archive = await import(pathToFileURL(dir + "/verbatim-archive.js"));
+  archive.initSync({ module: readFileSync(dir + "/verbatim-archive_bg.wasm") });
+  let bad2;
+  try { new archive.Archive(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9])); } catch (e) { bad2 = e; }
+  if (!bad2 || bad2.name !== "VerbatimIndexError" || bad2.kind !== "not-an-index") {
+    console.error("the archive engine did not throw a VerbatimIndexError", bad2); process.exit(1);
   }
 ' "$STAGE/pkg" || die "the built wasm failed its smoke test in Node"
 

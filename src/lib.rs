@@ -1,5 +1,6 @@
 //! Verbatim: full-text search for UN meeting records, built to run in the browser.
 pub mod analysis;
+pub mod archive;
 pub mod eval;
 pub mod index;
 pub mod record;

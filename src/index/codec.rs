@@ -173,15 +173,16 @@ fn section(out: &mut Vec<u8>, tag: u8, fill: impl FnOnce(&mut Writer)) {
     out.extend_from_slice(&w.0);
 }
 
-struct Writer(Vec<u8>);
+/// Appends the codec's primitives (varints, strings) to a buffer.
+pub(crate) struct Writer(pub(crate) Vec<u8>);
 
 impl Writer {
-    fn byte(&mut self, b: u8) {
+    pub(crate) fn byte(&mut self, b: u8) {
         self.0.push(b);
     }
 
     /// LEB128: seven bits a byte, low first, high bit set on all but the last.
-    fn varint(&mut self, mut v: u64) {
+    pub(crate) fn varint(&mut self, mut v: u64) {
         while v >= 0x80 {
             self.0.push((v as u8) | 0x80);
             v >>= 7;
@@ -189,24 +190,24 @@ impl Writer {
         self.0.push(v as u8);
     }
 
-    fn uint(&mut self, v: u32) {
+    pub(crate) fn uint(&mut self, v: u32) {
         self.varint(u64::from(v));
     }
 
-    fn len(&mut self, n: usize) {
+    pub(crate) fn len(&mut self, n: usize) {
         self.varint(n as u64);
     }
 
-    fn bytes(&mut self, b: &[u8]) {
+    pub(crate) fn bytes(&mut self, b: &[u8]) {
         self.len(b.len());
         self.0.extend_from_slice(b);
     }
 
-    fn str(&mut self, s: &str) {
+    pub(crate) fn str(&mut self, s: &str) {
         self.bytes(s.as_bytes());
     }
 
-    fn lang(&mut self, lang: Option<Lang>) {
+    pub(crate) fn lang(&mut self, lang: Option<Lang>) {
         self.byte(match lang {
             None => 0,
             Some(Lang::French) => 1,
@@ -368,24 +369,25 @@ pub fn decode(bytes: &[u8]) -> Result<IndexData, DecodeError> {
     Ok(index)
 }
 
-struct Reader<'a> {
-    buf: &'a [u8],
-    pos: usize,
-    section: &'static str,
+/// Reads the codec's primitives, bounds-checked; errors name the section.
+pub(crate) struct Reader<'a> {
+    pub(crate) buf: &'a [u8],
+    pub(crate) pos: usize,
+    pub(crate) section: &'static str,
 }
 
 impl<'a> Reader<'a> {
-    fn damaged(&self, what: &'static str) -> DecodeError {
+    pub(crate) fn damaged(&self, what: &'static str) -> DecodeError {
         DecodeError::Damaged { section: self.section, what }
     }
 
-    fn byte(&mut self) -> Result<u8, DecodeError> {
+    pub(crate) fn byte(&mut self) -> Result<u8, DecodeError> {
         let b = *self.buf.get(self.pos).ok_or_else(|| self.damaged("unexpected end"))?;
         self.pos += 1;
         Ok(b)
     }
 
-    fn varint(&mut self) -> Result<u64, DecodeError> {
+    pub(crate) fn varint(&mut self) -> Result<u64, DecodeError> {
         let mut value: u64 = 0;
         for shift in (0..64).step_by(7) {
             let b = self.byte()?;
@@ -397,18 +399,18 @@ impl<'a> Reader<'a> {
         Err(self.damaged("varint too long"))
     }
 
-    fn uint(&mut self) -> Result<u32, DecodeError> {
+    pub(crate) fn uint(&mut self) -> Result<u32, DecodeError> {
         u32::try_from(self.varint()?).map_err(|_| self.damaged("number too large"))
     }
 
-    fn index_below(&mut self, bound: usize, what: &'static str) -> Result<u32, DecodeError> {
+    pub(crate) fn index_below(&mut self, bound: usize, what: &'static str) -> Result<u32, DecodeError> {
         let v = self.uint()?;
         if (v as usize) < bound { Ok(v) } else { Err(self.damaged(what)) }
     }
 
     /// A count of items that each take at least `min_item_bytes`; bounded by
     /// the bytes left, so a forged count cannot make us allocate or loop much.
-    fn count(&mut self, min_item_bytes: usize) -> Result<usize, DecodeError> {
+    pub(crate) fn count(&mut self, min_item_bytes: usize) -> Result<usize, DecodeError> {
         let n = usize::try_from(self.varint()?).map_err(|_| self.damaged("count too large"))?;
         let left = self.buf.len().saturating_sub(self.pos);
         if n.saturating_mul(min_item_bytes.max(1)) > left && min_item_bytes > 0 {
@@ -420,7 +422,7 @@ impl<'a> Reader<'a> {
         Ok(n)
     }
 
-    fn bytes(&mut self) -> Result<&'a [u8], DecodeError> {
+    pub(crate) fn bytes(&mut self) -> Result<&'a [u8], DecodeError> {
         let n = self.count(1)?;
         let end = self.pos.checked_add(n).ok_or_else(|| self.damaged("length overflow"))?;
         let b = self.buf.get(self.pos..end).ok_or_else(|| self.damaged("unexpected end"))?;
@@ -428,12 +430,12 @@ impl<'a> Reader<'a> {
         Ok(b)
     }
 
-    fn string(&mut self) -> Result<String, DecodeError> {
+    pub(crate) fn string(&mut self) -> Result<String, DecodeError> {
         let b = self.bytes()?;
         String::from_utf8(b.to_vec()).map_err(|_| self.damaged("text is not UTF-8"))
     }
 
-    fn lang(&mut self) -> Result<Option<Lang>, DecodeError> {
+    pub(crate) fn lang(&mut self) -> Result<Option<Lang>, DecodeError> {
         match self.byte()? {
             0 => Ok(None),
             1 => Ok(Some(Lang::French)),
@@ -443,7 +445,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Opens the next section, which must carry `tag`; returns a reader over it alone.
-    fn section(&mut self, tag: u8, name: &'static str) -> Result<Reader<'a>, DecodeError> {
+    pub(crate) fn section(&mut self, tag: u8, name: &'static str) -> Result<Reader<'a>, DecodeError> {
         self.section = name;
         if self.byte()? != tag {
             return Err(self.damaged("unexpected section tag"));
@@ -456,7 +458,7 @@ impl<'a> Reader<'a> {
         Ok(inner)
     }
 
-    fn finish(self) -> Result<(), DecodeError> {
+    pub(crate) fn finish(self) -> Result<(), DecodeError> {
         if self.pos == self.buf.len() { Ok(()) } else { Err(self.damaged("section length does not match its content")) }
     }
 }

@@ -30,12 +30,34 @@ pub struct Index {
     field_word: Vec<bool>,
     /// Mean passage length in positions.
     pub(crate) average_length: f32,
+    /// Set when `data` is a part of a larger corpus (an archive query's shards).
+    stats: Option<CorpusStats>,
+}
+
+/// Corpus-wide figures for an index that holds only part of its corpus: BM25
+/// must weigh words by the whole archive, not by the shards at hand.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CorpusStats {
+    /// Passages in the whole corpus.
+    pub passages: u32,
+    /// Mean passage length over the whole corpus.
+    pub average_length: f32,
+    /// Passages that contain each word of `data.words` in the whole corpus.
+    pub doc_freq: Vec<u32>,
 }
 
 impl Index {
     /// Decodes index bytes and prepares them for search.
     pub fn from_bytes(bytes: &[u8]) -> Result<Index, DecodeError> {
         decode(bytes).map(Index::new)
+    }
+
+    /// An index over part of a corpus, scored with the whole corpus's figures.
+    pub fn with_stats(data: IndexData, stats: CorpusStats) -> Index {
+        let mut index = Index::new(data);
+        index.average_length = stats.average_length.max(1.0);
+        index.stats = Some(stats);
+        index
     }
 
     pub fn new(data: IndexData) -> Index {
@@ -73,6 +95,7 @@ impl Index {
             section_passages: Vec::new(),
             field_word: Vec::new(),
             average_length,
+            stats: None,
         };
         index.speaker_words = index.data.speakers.iter().map(|s| index.words_of(&s.name)).collect();
         index.section_words = index.data.sections.iter().map(|s| index.words_of(s)).collect();
@@ -110,9 +133,31 @@ impl Index {
         self.folded.get(id as usize).map_or("", String::as_str)
     }
 
-    /// Number of passages that contain the word.
+    /// Number of passages that contain the word (in the whole corpus).
     pub fn doc_freq(&self, id: WordId) -> usize {
-        self.data.postings.get(id as usize).map_or(0, Vec::len)
+        match &self.stats {
+            Some(stats) => stats.doc_freq.get(id as usize).map_or(0, |&n| n as usize),
+            None => self.data.postings.get(id as usize).map_or(0, Vec::len),
+        }
+    }
+
+    /// True when this index holds only part of its corpus (an archive query's shards).
+    pub fn is_partial(&self) -> bool {
+        self.stats.is_some()
+    }
+
+    /// Passages in the whole corpus.
+    pub fn passage_total(&self) -> usize {
+        self.stats.as_ref().map_or(self.data.passages.len(), |s| s.passages as usize)
+    }
+
+    /// How many passages hold any of several words, `matched` of them found here:
+    /// exact on a whole index, estimated from the corpus-wide counts on a part.
+    pub fn pooled_doc_freq(&self, ids: impl Iterator<Item = WordId>, matched: usize) -> usize {
+        match &self.stats {
+            None => matched,
+            Some(stats) => ids.map(|id| self.doc_freq(id)).sum::<usize>().min(stats.passages as usize).max(matched),
+        }
     }
 
     /// Words whose folded form equals `folded`.

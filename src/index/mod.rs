@@ -11,7 +11,8 @@ use crate::record::Speaker;
 pub use builder::IndexBuilder;
 pub(crate) use builder::derive_dictionary;
 pub use codec::{DecodeError, FORMAT_VERSION, MAGIC, crc32, decode, encode};
-pub use loaded::{Index, WordId};
+pub(crate) use codec::{Reader, Writer};
+pub use loaded::{CorpusStats, Index, WordId};
 
 /// Everything the index file holds, as plain data. Encoding it twice gives the
 /// same bytes; all lists are in a canonical order.

@@ -1,4 +1,5 @@
-//! Meeting records in: plain-text press releases and JSON Lines passages → [`Record`]s.
+//! Meeting records in: plain-text press releases, JSON Lines passages and
+//! General Debate statements → [`Record`]s.
 //!
 //! Parsing takes bytes and a file name (for error messages) and does no I/O,
 //! so the same code runs in the CLI, in tests and anywhere else.
@@ -7,6 +8,7 @@ pub mod delegations;
 mod jsonl;
 pub mod speakers;
 mod text;
+mod ungdc;
 
 use crate::analysis::Lang;
 use std::fmt;
@@ -14,6 +16,7 @@ use std::fmt;
 pub use jsonl::parse_jsonl;
 pub use speakers::{Speaker, SpeakerKind};
 pub use text::parse_text;
+pub use ungdc::parse_ungdc;
 
 /// One meeting record (or one JSON Lines file): metadata and its passages.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -146,10 +149,13 @@ fn check_line_lengths(file: &str, text: &str) -> Result<(), InputError> {
     }
 }
 
-/// Parses one input by its extension: `.jsonl` is JSON Lines, anything else the text layout.
+/// Parses one input by its name: `.jsonl` is JSON Lines, `FRA_78_2023.txt` (the
+/// General Debate corpus, see [`parse_ungdc`]) one statement, anything else the text layout.
 pub fn parse_file(file: &str, bytes: &[u8]) -> Result<Vec<Record>, InputError> {
     if file.ends_with(".jsonl") || file.ends_with(".ndjson") {
         parse_jsonl(file, bytes)
+    } else if ungdc::file_name(file).is_some() {
+        parse_ungdc(file, bytes).map(|r| vec![r])
     } else {
         parse_text(file, bytes).map(|r| vec![r])
     }

@@ -18,6 +18,8 @@ pub const PREFIX: f32 = 0.8;
 pub const FUZZY_1: f32 = 0.6;
 pub const FUZZY_2: f32 = 0.4;
 
+/// The least a completion weighs against the most frequent one, as a share of its weight.
+const COMPLETION_FLOOR: f32 = 0.2;
 /// Completions kept for a prefix, the most frequent first.
 const MAX_COMPLETIONS: usize = 64;
 /// Typo candidates kept, the closest and most frequent first.
@@ -70,9 +72,13 @@ pub fn expand(index: &Index, word: &str, prefix: bool) -> Expansion {
             .collect();
         sort_by_key(&mut completions, |&id| (std::cmp::Reverse(index.doc_freq(id)), id));
         completions.truncate(MAX_COMPLETIONS);
+        let most = completions.first().map_or(1, |&id| index.doc_freq(id)).max(1) as f32;
         for id in completions {
             let word_chars = index.folded(id).chars().count().max(1);
-            extra.push((id, PREFIX * (typed_chars as f32 / word_chars as f32).sqrt()));
+            // A rare completion's high idf must not outrank the common word
+            // most people are typing ("nucle" → nuclear, not nuclei).
+            let share = (index.doc_freq(id) as f32 / most).sqrt().max(COMPLETION_FLOOR);
+            extra.push((id, PREFIX * (typed_chars as f32 / word_chars as f32).sqrt() * share));
         }
     }
     // Typos only where the word is neither known nor the start of a known

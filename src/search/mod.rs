@@ -11,7 +11,8 @@ mod snippet;
 use crate::analysis::{fold, tokenize};
 use crate::index::{Index, WordId};
 use crate::sort::{sort, sort_by, sort_by_key};
-use expand::{Expansion, core_forms, expand};
+pub(crate) use expand::core_forms;
+use expand::{Expansion, expand};
 use query::{Clause, Query, parse};
 use rank::{Matches, Scorer, merge_best};
 use serde::Serialize;
@@ -39,11 +40,15 @@ pub struct SearchOptions {
     pub section: Option<String>,
     /// Only passages where this speaker speaks.
     pub speaker: Option<String>,
+    /// Only passages of records from this year ("2023").
+    pub year: Option<String>,
+    /// Only passages in this language ("fr", "en").
+    pub lang: Option<String>,
 }
 
 impl Default for SearchOptions {
     fn default() -> SearchOptions {
-        SearchOptions { limit: 10, record: None, section: None, speaker: None }
+        SearchOptions { limit: 10, record: None, section: None, speaker: None, year: None, lang: None }
     }
 }
 
@@ -67,6 +72,9 @@ pub struct Hit {
     pub anchor: String,
     /// The record's symbol.
     pub record: String,
+    /// The record's title and date.
+    pub title: String,
+    pub date: String,
     pub number: u32,
     pub section: Option<String>,
     /// The main speaker.
@@ -78,6 +86,9 @@ pub struct Hit {
     /// Byte ranges of `text` to highlight.
     pub highlights: Vec<Range<usize>>,
     pub snippet: Snippet,
+    /// Position of the passage in the index data.
+    #[serde(skip)]
+    pub passage: u32,
 }
 
 /// Counts per value among the matched passages.
@@ -86,6 +97,8 @@ pub struct Facets {
     pub records: Vec<FacetCount>,
     pub sections: Vec<FacetCount>,
     pub speakers: Vec<FacetCount>,
+    pub years: Vec<FacetCount>,
+    pub languages: Vec<FacetCount>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -128,7 +141,11 @@ impl Index {
                 _ => self.score_clause(&scorer, clause),
             };
             let inexact = expansion.as_ref().is_some_and(|e| e.core.is_empty() && !e.completed);
-            let weight = if matches.is_empty() { 0.0 } else { scorer.idf(matches.len()) };
+            let df = match &expansion {
+                Some(e) => self.pooled_doc_freq(e.core.iter().map(|&(id, _)| id), matches.len()),
+                None => matches.len(),
+            };
+            let weight = if matches.is_empty() { 0.0 } else { scorer.idf(df) };
             scored.push(Scored { matches, weight, content: true, inexact });
             expansions.push(expansion);
         }
@@ -160,7 +177,15 @@ impl Index {
 
     fn score_clause(&self, scorer: &Scorer, clause: &Clause) -> (Matches, Option<Expansion>) {
         if clause.phrase {
-            let slots: Vec<Vec<(WordId, f32)>> = clause.words.iter().map(|w| core_forms(self, w)).collect();
+            let slots: Vec<Vec<(WordId, f32)>> = clause
+                .words
+                .iter()
+                .map(|w| match self.is_partial() && crate::analysis::is_any_stopword(&fold(w)) {
+                    // A part of an archive keeps only a function word's best postings: let any word stand there.
+                    true => vec![(rank::ANY_WORD, 1.0)],
+                    false => core_forms(self, w),
+                })
+                .collect();
             let content_words = clause.words.iter().filter(|w| !crate::analysis::is_any_stopword(&fold(w))).count();
             let matches = scorer.phrase(&slots, content_words.max(1) as f32);
             return (matches, None);
@@ -253,13 +278,32 @@ impl Index {
         let speaker_ok = options.speaker.as_ref().is_none_or(|want| {
             p.speakers.iter().any(|&s| self.data.speakers.get(s as usize).is_some_and(|s| &s.name == want))
         });
-        record_ok && section_ok && speaker_ok
+        let year_ok = options.year.as_ref().is_none_or(|want| self.year_of(p) == Some(want.as_str()));
+        let lang_ok = options.lang.as_ref().is_none_or(|want| self.lang_of(p) == Some(want.as_str()));
+        record_ok && section_ok && speaker_ok && year_ok && lang_ok
+    }
+
+    /// The year of the passage's record, from its date ("2023", "2025-11-24").
+    fn year_of(&self, p: &crate::index::PassageData) -> Option<&str> {
+        let date = &self.data.records.get(p.record as usize)?.date;
+        date.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
+    }
+
+    fn lang_of(&self, p: &crate::index::PassageData) -> Option<&'static str> {
+        p.lang.or_else(|| self.data.records.get(p.record as usize)?.lang).map(|l| l.code())
     }
 
     fn facets(&self, passages: impl Iterator<Item = u32>) -> Facets {
         let (mut records, mut sections, mut speakers) = (HashMap::new(), HashMap::new(), HashMap::new());
+        let (mut years, mut languages) = (HashMap::new(), HashMap::new());
         for p in passages.filter_map(|p| self.data.passages.get(p as usize)) {
             *records.entry(p.record as usize).or_insert(0) += 1;
+            if let Some(year) = self.year_of(p) {
+                *years.entry(year).or_insert(0) += 1;
+            }
+            if let Some(lang) = self.lang_of(p) {
+                *languages.entry(lang).or_insert(0) += 1;
+            }
             if let Some(s) = p.section {
                 *sections.entry(s as usize).or_insert(0) += 1;
             }
@@ -267,16 +311,13 @@ impl Index {
                 *speakers.entry(s as usize).or_insert(0) += 1;
             }
         }
-        let counts = |map: HashMap<usize, usize>, name: &dyn Fn(usize) -> Option<String>| {
-            let mut list: Vec<FacetCount> =
-                map.into_iter().filter_map(|(k, count)| Some(FacetCount { value: name(k)?, count })).collect();
-            sort_by(&mut list, |a, b| (b.count, &a.value) < (a.count, &b.value));
-            list
-        };
         Facets {
-            records: counts(records, &|i| self.data.records.get(i).map(|r| r.symbol.clone())),
+            // An archive knows a record's symbol only once its text is loaded.
+            records: counts(records, &|i| self.data.records.get(i).map(|r| r.symbol.clone()).filter(|s| !s.is_empty())),
             sections: counts(sections, &|i| self.data.sections.get(i).cloned()),
             speakers: counts(speakers, &|i| self.data.speakers.get(i).map(|s| s.name.clone())),
+            years: counts(years, &|y| Some(y.to_string())),
+            languages: counts(languages, &|l| Some(l.to_string())),
         }
     }
 
@@ -323,6 +364,8 @@ impl Index {
             id: p.id.clone().unwrap_or_else(|| format!("{symbol}#p{}", p.number)),
             anchor: format!("p{}", p.number),
             record: symbol.to_string(),
+            title: record.map_or_else(String::new, |r| r.title.clone()),
+            date: record.map_or_else(String::new, |r| r.date.clone()),
             number: p.number,
             section: p.section.and_then(|s| self.data.sections.get(s as usize)).cloned(),
             speaker: speakers.first().cloned(),
@@ -331,8 +374,17 @@ impl Index {
             snippet: snippet::make_snippet(&p.text, &highlights),
             text: p.text.clone(),
             highlights,
+            passage,
         }
     }
+}
+
+/// Counts per facet value, most frequent first.
+fn counts<K>(map: HashMap<K, usize>, name: &dyn Fn(K) -> Option<String>) -> Vec<FacetCount> {
+    let mut list: Vec<FacetCount> =
+        map.into_iter().filter_map(|(k, count)| Some(FacetCount { value: name(k)?, count })).collect();
+    sort_by(&mut list, |a, b| (b.count, &a.value) < (a.count, &b.value));
+    list
 }
 
 /// Sums clause scores per passage, scaled by the share of the query's content

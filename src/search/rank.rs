@@ -4,6 +4,9 @@
 use crate::index::{Index, WordId};
 use std::collections::HashMap;
 
+/// A phrase slot that any word fills (see [`Scorer::phrase`]).
+pub const ANY_WORD: WordId = WordId::MAX;
+
 /// BM25 parameters: the usual values.
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
@@ -30,7 +33,7 @@ pub struct Scorer<'a> {
 
 impl<'a> Scorer<'a> {
     pub fn new(index: &'a Index) -> Scorer<'a> {
-        Scorer { index, passages: index.data.passages.len() as f32 }
+        Scorer { index, passages: index.passage_total() as f32 }
     }
 
     /// Rarer is worth more; never negative.
@@ -55,7 +58,7 @@ impl<'a> Scorer<'a> {
                 entry.1.extend(posting.positions.iter().map(|&p| (p, id)));
             }
         }
-        let core_idf = self.idf(tf.len());
+        let core_idf = self.idf(self.index.pooled_doc_freq(core.iter().map(|&(id, _)| id), tf.len()));
         let mut matches: Matches = tf
             .into_iter()
             .map(|(passage, (tf, hits))| (passage, Match { score: core_idf * self.tf_norm(tf, passage), hits }))
@@ -63,7 +66,7 @@ impl<'a> Scorer<'a> {
         let mut best_idf = if core.is_empty() { 0.0 } else { core_idf };
         for &(id, weight) in extra {
             let postings = self.postings(id);
-            let idf = self.idf(postings.len());
+            let idf = self.idf(self.index.doc_freq(id).max(postings.len()));
             best_idf = f32::max(best_idf, idf * weight);
             for posting in postings {
                 let score = weight * idf * self.tf_norm(posting.positions.len() as f32, posting.passage);
@@ -75,10 +78,13 @@ impl<'a> Scorer<'a> {
     }
 
     /// Words that must stand side by side, each slot matching any of its forms.
+    /// A slot holding [`ANY_WORD`] matches whatever stands there.
     pub fn phrase(&self, slots: &[Vec<(WordId, f32)>], weight: f32) -> Matches {
-        if slots.is_empty() {
+        let wild = |slot: usize| slots.get(slot).is_some_and(|forms| forms.iter().any(|&(id, _)| id == ANY_WORD));
+        let Some(anchor) = (0..slots.len()).find(|&slot| !wild(slot)) else {
             return Matches::new();
-        }
+        };
+        let fixed = (0..slots.len()).filter(|&slot| !wild(slot)).count();
         // passage → position → (slot, word) present there
         let mut at: HashMap<u32, HashMap<u32, Vec<(usize, WordId)>>> = HashMap::new();
         for (slot, forms) in slots.iter().enumerate() {
@@ -94,11 +100,15 @@ impl<'a> Scorer<'a> {
         let mut found: Vec<(u32, Vec<(u32, WordId)>)> = Vec::new();
         for (passage, by_pos) in &at {
             let mut hits = Vec::new();
-            let mut starts: Vec<u32> =
-                by_pos.iter().filter(|(_, s)| s.iter().any(|x| x.0 == 0)).map(|(&p, _)| p).collect();
+            let mut starts: Vec<u32> = by_pos
+                .iter()
+                .filter(|(_, s)| s.iter().any(|x| x.0 == anchor))
+                .filter_map(|(&p, _)| p.checked_sub(anchor as u32))
+                .collect();
             crate::sort::sort(&mut starts);
             for start in starts {
                 let words: Option<Vec<(u32, WordId)>> = (0..slots.len())
+                    .filter(|&slot| !wild(slot))
                     .map(|slot| {
                         let pos = start + slot as u32;
                         by_pos.get(&pos)?.iter().find(|x| x.0 == slot).map(|x| (pos, x.1))
@@ -116,7 +126,7 @@ impl<'a> Scorer<'a> {
         found
             .into_iter()
             .map(|(passage, hits)| {
-                let occurrences = hits.len() as f32 / slots.len() as f32;
+                let occurrences = hits.len() as f32 / fixed as f32;
                 (passage, Match { score: weight * idf * self.tf_norm(occurrences, passage), hits })
             })
             .collect()

@@ -20,9 +20,10 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build an index from records (.txt) and JSON Lines passages (.jsonl), files or folders.
+    /// Build an index (-o FILE) or a sharded archive (--archive DIR) from records (.txt), General Debate
+    /// statements (FRA_78_2023.txt) and JSON Lines passages (.jsonl), files or folders.
     Index(index::Args),
-    /// Search an index; with no query, read one query a line on stdin and write JSON Lines.
+    /// Search an index or an archive; with no query, read one query a line on stdin and write JSON Lines.
     Search(search::Args),
     /// Score an index on judged queries (nDCG@10, MRR@10, Success@1, Recall@10).
     Eval(eval::Args),

@@ -1,13 +1,16 @@
-//! `verbatim search --index <file> [--limit N] [--json] [QUERY]`
+//! `verbatim search --index <file|archive> [--limit N] [--json] [QUERY]`
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use serde_json::json;
 use std::io::{BufRead, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use verbatim::archive::{Archive, MANIFEST_FILE, search_dir};
+use verbatim::index::Index;
 use verbatim::search::{Results, SearchOptions};
 
 #[derive(clap::Args)]
 pub struct Args {
+    /// An index file, or an archive: its folder or its manifest.vrba.
     #[arg(long)]
     index: PathBuf,
     #[arg(long, default_value_t = 10)]
@@ -24,17 +27,64 @@ pub struct Args {
     /// Only passages of this record symbol.
     #[arg(long)]
     record: Option<String>,
+    /// Only passages of records from this year ("2023").
+    #[arg(long)]
+    year: Option<String>,
+    /// Only passages in this language ("en", "fr").
+    #[arg(long)]
+    lang: Option<String>,
     query: Option<String>,
 }
 
+/// A single-file index, or an archive that reads its shards from its folder as queries need them.
+enum Searcher {
+    Index(Box<Index>),
+    Archive { archive: Box<Archive>, dir: PathBuf },
+}
+
+impl Searcher {
+    /// An archive when `path` is a folder with a manifest.vrba, or a file that starts with the manifest's magic.
+    fn open(path: &Path) -> Result<Searcher> {
+        let manifest = if path.is_dir() { path.join(MANIFEST_FILE) } else { path.to_path_buf() };
+        if !path.is_dir() && !starts_with_archive_magic(path) {
+            return Ok(Searcher::Index(Box::new(crate::load_index(path)?)));
+        }
+        let bytes = std::fs::read(&manifest)
+            .with_context(|| format!("cannot read the archive manifest {}", manifest.display()))?;
+        let archive = Archive::new(&bytes).with_context(|| format!("{}", manifest.display()))?;
+        let dir = manifest.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf();
+        Ok(Searcher::Archive { archive: Box::new(archive), dir })
+    }
+
+    fn search(&mut self, query: &str, options: &SearchOptions) -> Result<Results> {
+        match self {
+            Searcher::Index(index) => Ok(index.search(query, options)),
+            Searcher::Archive { archive, dir } => search_dir(archive, dir, query, options)
+                .with_context(|| format!("cannot read the archive {}", dir.display())),
+        }
+    }
+}
+
+fn starts_with_archive_magic(path: &Path) -> bool {
+    use std::io::Read;
+    let mut magic = [0u8; 4];
+    std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut magic)).is_ok() && &magic == b"VRBA"
+}
+
 pub fn run(args: Args) -> Result<()> {
-    let index = crate::load_index(&args.index)?;
-    let options =
-        SearchOptions { limit: args.limit, record: args.record, section: args.section, speaker: args.speaker };
+    let mut searcher = Searcher::open(&args.index)?;
+    let options = SearchOptions {
+        limit: args.limit,
+        record: args.record,
+        section: args.section,
+        speaker: args.speaker,
+        year: args.year,
+        lang: args.lang,
+    };
     let mut out = std::io::stdout().lock();
     match &args.query {
         Some(query) => {
-            let results = index.search(query, &options);
+            let results = searcher.search(query, &options)?;
             if args.json {
                 writeln!(out, "{}", to_json(&results))?;
             } else {
@@ -43,7 +93,7 @@ pub fn run(args: Args) -> Result<()> {
         }
         None => {
             for line in std::io::stdin().lock().lines() {
-                let results = index.search(line?.trim_end_matches('\r'), &options);
+                let results = searcher.search(line?.trim_end_matches('\r'), &options)?;
                 writeln!(out, "{}", to_json(&results))?;
             }
         }
@@ -51,7 +101,7 @@ pub fn run(args: Args) -> Result<()> {
     Ok(())
 }
 
-/// `{"query", "results": [{"id", "text", "section", "speaker", "score", "snippet", "highlights"}]}`;
+/// `{"query", "results": [{"id", "title", "date", "text", "section", "speaker", "score", "snippet", "highlights"}]}`;
 /// highlight ranges are byte offsets into the UTF-8 text.
 fn to_json(results: &Results) -> serde_json::Value {
     let hits: Vec<_> = results
@@ -59,7 +109,8 @@ fn to_json(results: &Results) -> serde_json::Value {
         .iter()
         .map(|h| {
             json!({
-                "id": h.id, "anchor": h.anchor, "record": h.record, "text": h.text, "section": h.section,
+                "id": h.id, "anchor": h.anchor, "record": h.record, "title": h.title, "date": h.date,
+                "text": h.text, "section": h.section,
                 "speaker": h.speaker, "speakers": h.speakers, "score": h.score,
                 "snippet": h.snippet.text, "snippet_highlights": ranges(&h.snippet.highlights),
                 "highlights": ranges(&h.highlights),

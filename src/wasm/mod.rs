@@ -1,63 +1,26 @@
-//! The browser boundary: `Engine` for JavaScript (see CONTRACT: `new Engine(bytes)`,
-//! `engine.search(query, options)`, `engine.info()`). No search logic here: it
-//! converts options in, results out (byte ranges → UTF-16 offsets, plain objects)
-//! and decode errors into a `VerbatimIndexError`. Nothing here may panic.
+//! The browser boundary: `Engine` (one index file: `new Engine(bytes)`,
+//! `engine.search(query, options)`, `engine.info()`) or, built with the `archive`
+//! feature, `Archive` (a sharded archive: `search` answers or names the files it
+//! needs, `add` takes them). No search logic here: it converts options in,
+//! results out (byte ranges → UTF-16 offsets, plain objects) and decode errors
+//! into a `VerbatimIndexError`. Nothing here may panic.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-use crate::index::{DecodeError, FORMAT_VERSION, Index};
+use crate::index::DecodeError;
 use crate::record::SpeakerKind;
 use crate::search::{Facets, Results, SearchOptions};
 use serde::Serialize;
 use std::ops::Range;
 use wasm_bindgen::prelude::*;
 
-/// A loaded index, ready to answer queries.
-#[wasm_bindgen]
-pub struct Engine {
-    index: Index,
-}
-
-#[wasm_bindgen]
-impl Engine {
-    /// Decodes index bytes; throws a `VerbatimIndexError` (with `kind`) when they are unusable.
-    #[wasm_bindgen(constructor)]
-    pub fn new(bytes: &[u8]) -> Result<Engine, JsValue> {
-        Index::from_bytes(bytes).map(|index| Engine { index }).map_err(|e| index_error(&e))
-    }
-
-    /// Runs a query. Never throws for any query string; throws a TypeError for
-    /// options that are neither undefined, null nor an object of the documented shape.
-    pub fn search(&self, query: &str, options: JsValue) -> Result<JsValue, JsValue> {
-        let options = read_options(options)?;
-        let results = self.index.search(query, &options);
-        to_js(&JsResults::from(results))
-    }
-
-    /// What the index holds: format version, passage count, records, sections, speakers.
-    pub fn info(&self) -> JsValue {
-        let data = &self.index.data;
-        let info = Info {
-            format_version: FORMAT_VERSION,
-            passages: data.passages.len(),
-            records: data
-                .records
-                .iter()
-                .map(|r| RecordInfo {
-                    symbol: &r.symbol,
-                    title: &r.title,
-                    session: &r.session,
-                    meeting: &r.meeting,
-                    date: &r.date,
-                    url: &r.url,
-                    lang: r.lang.map_or("", |l| l.code()),
-                })
-                .collect(),
-            sections: &data.sections,
-            speakers: data.speakers.iter().map(|s| SpeakerInfo { name: &s.name, kind: kind_name(s.kind) }).collect(),
-        };
-        to_js(&info).unwrap_or(JsValue::NULL)
-    }
-}
+#[cfg(feature = "archive")]
+mod archive;
+#[cfg(not(feature = "archive"))]
+mod engine;
+#[cfg(feature = "archive")]
+pub use archive::Archive;
+#[cfg(not(feature = "archive"))]
+pub use engine::Engine;
 
 fn index_error(e: &DecodeError) -> JsValue {
     let kind = match e {
@@ -80,7 +43,7 @@ fn kind_name(kind: SpeakerKind) -> &'static str {
     }
 }
 
-/// Reads `{limit?, section?, speaker?, record?}`: undefined or null (the whole
+/// Reads `{limit?, section?, speaker?, record?, year?, lang?}`: undefined or null (the whole
 /// object or a field) means the default; unknown fields are ignored. Read with
 /// `Reflect` rather than serde: serde's error messages would pull float formatting
 /// (about 14 KB) into the wasm.
@@ -91,7 +54,7 @@ fn read_options(value: JsValue) -> Result<SearchOptions, JsValue> {
     }
     let bad = |detail: &str| -> JsValue {
         js_sys::TypeError::new(&format!(
-            "Verbatim search options must be an object {{limit?: number, section?: string, speaker?: string, record?: string}}: {detail}"
+            "Verbatim search options must be an object {{limit?: number, section?: string, speaker?: string, record?: string, year?: string, lang?: string}}: {detail}"
         ))
         .into()
     };
@@ -122,6 +85,8 @@ fn read_options(value: JsValue) -> Result<SearchOptions, JsValue> {
     options.section = text("section")?;
     options.speaker = text("speaker")?;
     options.record = text("record")?;
+    options.year = text("year")?;
+    options.lang = text("lang")?;
     Ok(options)
 }
 
@@ -163,6 +128,8 @@ struct JsHit {
     id: String,
     anchor: String,
     record: String,
+    title: String,
+    date: String,
     number: u32,
     section: Option<String>,
     speaker: Option<String>,
@@ -193,6 +160,8 @@ impl From<Results> for JsResults {
                 id: h.id,
                 anchor: h.anchor,
                 record: h.record,
+                title: h.title,
+                date: h.date,
                 number: h.number,
                 section: h.section,
                 speaker: h.speaker,
@@ -210,27 +179,6 @@ impl From<Results> for JsResults {
             facets: r.facets,
         }
     }
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Info<'a> {
-    format_version: u8,
-    passages: usize,
-    records: Vec<RecordInfo<'a>>,
-    sections: &'a [String],
-    speakers: Vec<SpeakerInfo<'a>>,
-}
-
-#[derive(Serialize)]
-struct RecordInfo<'a> {
-    symbol: &'a str,
-    title: &'a str,
-    session: &'a str,
-    meeting: &'a str,
-    date: &'a str,
-    url: &'a str,
-    lang: &'a str,
 }
 
 #[derive(Serialize)]

@@ -1,0 +1,559 @@
+//! Records → archive files, one record at a time: postings are kept as
+//! compact bytes per word, so the 212 MB General Debate corpus builds in a
+//! few hundred megabytes. Deterministic: the same records give the same files.
+
+use super::format::{
+    BlockPassage, Manifest, RecordSummary, ShardKind, ShardPassage, ShardWord, TermShard, TextBlock, TypoKey,
+    encode_manifest, encode_terms, encode_text,
+};
+use super::{
+    MANIFEST_FILE, PHRASE_BUCKET_BYTES, TERM_CHUNK_BYTES, TEXT_BLOCK_BYTES, TIER, TYPO_BUCKET_BYTES, TYPO_TIER,
+    phrase_hash, shard_path,
+};
+use crate::analysis::{fold, is_any_stopword, tokenize};
+use crate::index::{RecordMeta, crc32};
+use crate::record::{Record, Speaker};
+use crate::sort::{sort, sort_by, sort_by_key};
+use std::collections::HashMap;
+
+/// Closes a passage in `ArchiveBuilder::sequence`.
+const END: u32 = u32::MAX;
+/// Word pairs rarer than this are left to the words' own postings.
+const PHRASE_MIN_PASSAGES: u32 = 3;
+/// Words shorter than this (in letters) are never typo targets.
+const TYPO_MIN_CHARS: usize = 4;
+/// Query lengths a typo bucket answers reach this far beyond its own words' lengths.
+const TYPO_LENGTH_REACH: usize = 2;
+
+/// Collects records, then writes the archive's files.
+#[derive(Default)]
+pub struct ArchiveBuilder {
+    records: Vec<RecordMeta>,
+    summaries: Vec<RecordSummary>,
+    sections: Vec<String>,
+    section_ids: HashMap<String, u32>,
+    speakers: Vec<Speaker>,
+    speaker_ids: HashMap<Speaker, u32>,
+    word_ids: HashMap<String, u32>,
+    words: Vec<String>,
+    postings: Vec<Postings>,
+    /// Every passage's word ids by position, each passage closed by `END`: phrases are indexed from it.
+    sequence: Vec<u32>,
+    passages: Vec<PassageInfo>,
+    texts: Vec<BlockPassage>,
+    total_length: u64,
+    text_bytes: u64,
+    /// Set by `finish`: passage ids are `record << record_bits | index`.
+    record_bits: u8,
+}
+
+/// More records and passages than 32-bit passage ids can number.
+#[derive(Debug)]
+pub struct ArchiveTooLarge {
+    pub records: usize,
+    pub longest: u32,
+}
+
+impl std::fmt::Display for ArchiveTooLarge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} records, the longest with {} passages, do not fit in 32-bit passage ids; split the archive in two",
+            self.records, self.longest
+        )
+    }
+}
+
+impl std::error::Error for ArchiveTooLarge {}
+
+/// One word's postings so far: (passage delta, position count, position deltas) as varints.
+#[derive(Default)]
+struct Postings {
+    bytes: Vec<u8>,
+    count: u32,
+    last: u32,
+}
+
+struct PassageInfo {
+    record: u32,
+    /// Position in its record, from 0.
+    index: u32,
+    length: u32,
+    section: Option<u32>,
+    /// `None`: the record's one speaker.
+    speakers: Option<Vec<u32>>,
+}
+
+/// The files of an archive: (path relative to the archive folder, bytes), the manifest first.
+pub struct ArchiveFiles {
+    pub files: Vec<(String, Vec<u8>)>,
+    pub records: usize,
+    pub passages: usize,
+    pub words: usize,
+}
+
+impl ArchiveFiles {
+    /// One line for a person: what was written.
+    pub fn summary(&self) -> String {
+        let bytes: usize = self.files.iter().map(|(_, b)| b.len()).sum();
+        let manifest = self.files.first().map_or(0, |(_, b)| b.len());
+        format!(
+            "{} records, {} passages, {} words → {} files, {} bytes (manifest {} bytes)",
+            self.records,
+            self.passages,
+            self.words,
+            self.files.len(),
+            bytes,
+            manifest
+        )
+    }
+}
+
+impl ArchiveBuilder {
+    pub fn new() -> ArchiveBuilder {
+        ArchiveBuilder::default()
+    }
+
+    /// Adds one record: tokenizes its passages now and keeps only compact postings and the text.
+    pub fn add(&mut self, record: Record) {
+        let speaker_lists: Vec<Vec<u32>> = record
+            .passages
+            .iter()
+            .map(|p| p.speakers.iter().map(|s| intern(&mut self.speakers, &mut self.speaker_ids, s.clone())).collect())
+            .collect();
+        let one_speaker = match speaker_lists.first().map(Vec::as_slice) {
+            Some(&[s]) if speaker_lists.iter().all(|l| l.as_slice() == [s]) => Some(s),
+            _ => None,
+        };
+        let record_no = self.records.len() as u32;
+        for (index, (passage, speakers)) in record.passages.into_iter().zip(speaker_lists).enumerate() {
+            let id = self.passages.len() as u32;
+            let tokens = tokenize(&passage.text);
+            let length = tokens.iter().filter(|t| !t.alias).count() as u32;
+            let mut occurrences: Vec<(u32, u32)> = Vec::with_capacity(tokens.len());
+            for token in tokens {
+                let word = self.word_id(token.word);
+                if !token.alias {
+                    // Non-alias tokens stand at positions 0, 1, 2…
+                    self.sequence.push(word);
+                }
+                occurrences.push((word, token.position));
+            }
+            self.sequence.push(END);
+            sort(&mut occurrences);
+            occurrences.dedup();
+            for group in occurrences.chunk_by(|a, b| a.0 == b.0) {
+                let Some(&(word, _)) = group.first() else { continue };
+                if let Some(postings) = self.postings.get_mut(word as usize) {
+                    postings.push(id, group.iter().map(|&(_, p)| p));
+                }
+            }
+            let section = passage.section.map(|s| intern(&mut self.sections, &mut self.section_ids, s));
+            self.passages.push(PassageInfo {
+                record: record_no,
+                index: index as u32,
+                length,
+                section,
+                speakers: if one_speaker.is_some() { None } else { Some(speakers) },
+            });
+            self.total_length += u64::from(length);
+            self.text_bytes += passage.text.len() as u64;
+            let derived_id = format!("{}#p{}", record.symbol, passage.number);
+            self.texts.push(BlockPassage {
+                number: passage.number,
+                id: (passage.id != derived_id).then_some(passage.id),
+                text: passage.text,
+            });
+        }
+        let year = record.date.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
+        self.summaries.push(RecordSummary { year, lang: record.lang, speaker: one_speaker });
+        self.records.push(RecordMeta {
+            symbol: record.symbol,
+            title: record.title,
+            session: record.session,
+            meeting: record.meeting,
+            date: record.date,
+            url: record.url,
+            lang: record.lang,
+        });
+    }
+
+    /// Cuts the dictionary into term chunks and typo buckets and the text into blocks.
+    pub fn finish(mut self) -> Result<ArchiveFiles, ArchiveTooLarge> {
+        let passage_count = self.passages.len() as u32;
+        let average_text = if passage_count == 0 { 1 } else { (self.text_bytes / u64::from(passage_count)).max(1) };
+        let block_passages = (TEXT_BLOCK_BYTES as u64 / average_text).clamp(1, 256);
+        let block_bits = block_passages.ilog2() as u8;
+        let longest = self.passages.iter().map(|p| p.index + 1).max().unwrap_or(1);
+        self.record_bits = (u32::BITS - (longest - 1).leading_zeros()).max(u32::from(block_bits)) as u8;
+        if (self.records.len() as u64) << self.record_bits > u64::from(u32::MAX) + 1 {
+            return Err(ArchiveTooLarge { records: self.records.len(), longest });
+        }
+        let average_length =
+            if passage_count == 0 { 1.0 } else { (self.total_length as f32 / passage_count as f32).max(1.0) };
+        // Speaker names and headings are searchable words even where no body holds them.
+        let field_texts: Vec<String> =
+            self.speakers.iter().map(|s| s.name.clone()).chain(self.sections.iter().cloned()).collect();
+        for text in &field_texts {
+            for token in tokenize(text) {
+                self.word_id(token.word);
+            }
+        }
+        let word_count = self.words.len();
+        let phrases = self.phrase_buckets();
+        self.word_ids = HashMap::new();
+        let postings = std::mem::take(&mut self.postings);
+        let mut words: Vec<(String, String, Postings)> =
+            std::mem::take(&mut self.words).into_iter().zip(postings).map(|(w, p)| (fold(&w), w, p)).collect();
+        sort_by(&mut words, |a, b| (&a.0, &a.1) < (&b.0, &b.1));
+
+        let impact = |passage: u32, tf: usize| self.impact(passage, tf, average_length);
+        let mut chunks: Vec<(String, Vec<ShardWord>)> = Vec::new();
+        let mut chunk_bytes = 0;
+        let mut typo_entries: Vec<(TypoKey, ShardWord)> = Vec::new();
+        for (folded, word, postings) in words {
+            let all = postings.decode();
+            let doc_freq = all.len() as u32;
+            let chars = folded.chars().count();
+            if doc_freq >= 2 && (TYPO_MIN_CHARS..=40).contains(&chars) && folded.chars().all(char::is_alphabetic) {
+                let suffix: String = folded.chars().skip(chars - 3).collect();
+                let key = TypoKey { suffix, length: chars as u8 };
+                typo_entries
+                    .push((key, ShardWord { word: word.clone(), doc_freq, postings: best(&all, TYPO_TIER, &impact) }));
+            }
+            let postings = best(&all, TIER, &impact);
+            let bytes = word.len() + 4 + postings.iter().map(|(_, p)| 6 + p.len()).sum::<usize>();
+            let previous = chunks.last().and_then(|(_, w)| w.last()).map(|w| fold(&w.word));
+            if chunks.is_empty() || chunk_bytes >= TERM_CHUNK_BYTES && previous.as_ref() != Some(&folded) {
+                // The manifest lists the shortest key that tells the chunks apart.
+                chunks.push((separator(previous.as_deref().unwrap_or(""), &folded), Vec::new()));
+                chunk_bytes = 0;
+            }
+            chunk_bytes += bytes;
+            if let Some((_, list)) = chunks.last_mut() {
+                list.push(ShardWord { word, doc_freq, postings });
+            }
+        }
+
+        let mut shards: Vec<(String, Vec<u8>)> = Vec::new();
+        let mut chunk_keys = Vec::new();
+        for (i, (key, words)) in chunks.into_iter().enumerate() {
+            chunk_keys.push(key);
+            shards.push((format!("terms/{i}"), encode_terms(ShardKind::Terms, &self.shard(words))));
+        }
+        let (typo_keys, buckets) = typo_buckets(typo_entries);
+        for (i, words) in buckets.into_iter().enumerate() {
+            shards.push((format!("typos/{i}"), encode_terms(ShardKind::Typos, &self.shard(words))));
+        }
+        let phrase_buckets = phrases.len() as u32;
+        for (i, words) in phrases.into_iter().enumerate() {
+            shards.push((format!("phrases/{i}"), encode_terms(ShardKind::Phrases, &self.shard(words))));
+        }
+        // Text blocks: runs of one record's passages, numbered by their first id.
+        let texts = std::mem::take(&mut self.texts);
+        let mut block: Option<TextBlock> = None;
+        for (p, text) in texts.into_iter().enumerate() {
+            let id = self.id(p as u32);
+            if block.as_ref().is_some_and(|b| b.first >> block_bits != id >> block_bits) {
+                shards.extend(block.take().map(|b| text_shard(&b, block_bits)));
+            }
+            let record = self.passages.get(p).and_then(|info| self.records.get(info.record as usize));
+            let block = block.get_or_insert_with(|| TextBlock {
+                first: id,
+                record: record.cloned().unwrap_or_default(),
+                passages: Vec::new(),
+            });
+            block.passages.push(text);
+        }
+        shards.extend(block.map(|b| text_shard(&b, block_bits)));
+
+        // One hash of every shard's checksum (its last four bytes) names the whole build.
+        let checksums: Vec<u8> =
+            shards.iter().flat_map(|(_, b)| b.get(b.len().saturating_sub(4)..)).flatten().copied().collect();
+        let hash = format!("{:08x}", crc32(&checksums));
+        let manifest = Manifest {
+            hash: hash.clone(),
+            passages: passage_count,
+            average_length,
+            record_bits: self.record_bits,
+            block_bits,
+            sections: self.sections,
+            speakers: self.speakers,
+            records: self.summaries,
+            chunks: chunk_keys,
+            typos: typo_keys,
+            phrase_buckets,
+        };
+        let mut files = vec![(MANIFEST_FILE.to_string(), encode_manifest(&manifest))];
+        files.extend(shards.into_iter().map(|(stem, bytes)| (shard_path(&stem, &hash), bytes)));
+        Ok(ArchiveFiles { files, records: self.records.len(), passages: passage_count as usize, words: word_count })
+    }
+
+    fn word_id(&mut self, word: String) -> u32 {
+        if let Some(&id) = self.word_ids.get(&word) {
+            return id;
+        }
+        let id = self.words.len() as u32;
+        self.words.push(word.clone());
+        self.postings.push(Postings::default());
+        self.word_ids.insert(word, id);
+        id
+    }
+
+    /// Word pairs that stand side by side, as postings of "first second" at the
+    /// first word's positions, hashed into buckets. Only pairs that a phrase
+    /// query could miss are kept: two content words, one of them too common for
+    /// its postings to be kept whole, side by side in a few passages at least.
+    fn phrase_buckets(&mut self) -> Vec<Vec<ShardWord>> {
+        let doc_freq: Vec<u32> = self.postings.iter().map(|p| p.count).collect();
+        let stopword: Vec<bool> = self.words.iter().map(|w| is_any_stopword(&fold(w))).collect();
+        let wanted = |a: u32, b: u32| {
+            let df = |w: u32| doc_freq.get(w as usize).copied().unwrap_or(0) as usize;
+            let stop = |w: u32| stopword.get(w as usize).copied().unwrap_or(true);
+            !stop(a) && !stop(b) && df(a).max(df(b)) > TIER
+        };
+        // Count first, keep postings only for pairs seen twice: most pairs are seen once.
+        let mut seen: HashMap<u64, u32> = HashMap::new();
+        for (_, _, a, b) in pairs(&self.sequence).filter(|&(_, _, a, b)| wanted(a, b)) {
+            *seen.entry(u64::from(a) << 32 | u64::from(b)).or_insert(0) += 1;
+        }
+        seen.retain(|_, n| *n >= PHRASE_MIN_PASSAGES);
+        let mut found: HashMap<u64, Postings> = HashMap::new();
+        let mut in_passage: Vec<(u64, u32)> = Vec::new();
+        let mut current = 0;
+        let mut flush = |in_passage: &mut Vec<(u64, u32)>, passage: u32| {
+            sort(in_passage);
+            for group in in_passage.chunk_by(|x, y| x.0 == y.0) {
+                if let Some(&(key, _)) = group.first() {
+                    found.entry(key).or_default().push(passage, group.iter().map(|&(_, p)| p));
+                }
+            }
+            in_passage.clear();
+        };
+        for (passage, position, a, b) in pairs(&self.sequence) {
+            let key = u64::from(a) << 32 | u64::from(b);
+            if passage != current {
+                flush(&mut in_passage, current);
+                current = passage;
+            }
+            if seen.contains_key(&key) {
+                in_passage.push((key, position));
+            }
+        }
+        flush(&mut in_passage, current);
+        self.sequence = Vec::new();
+        drop(seen);
+
+        let average_length = (self.total_length as f32 / self.passages.len().max(1) as f32).max(1.0);
+        let mut entries: Vec<(u32, ShardWord)> = found
+            .into_iter()
+            .filter(|(_, postings)| postings.count >= PHRASE_MIN_PASSAGES)
+            .filter_map(|(key, postings)| {
+                let a = self.words.get((key >> 32) as usize)?;
+                let b = self.words.get((key & 0xffff_ffff) as usize)?;
+                let all = postings.decode();
+                let postings = best(&all, TIER, &|p, tf| self.impact(p, tf, average_length));
+                let bucket = phrase_hash(&fold(a), &fold(b));
+                Some((bucket, ShardWord { word: format!("{a} {b}"), doc_freq: all.len() as u32, postings }))
+            })
+            .collect();
+        let bytes: usize = entries.iter().map(|(_, w)| shard_word_bytes(w)).sum();
+        let buckets = bytes.div_ceil(PHRASE_BUCKET_BYTES).max(1) as u32;
+        let mut out: Vec<Vec<ShardWord>> = (0..buckets).map(|_| Vec::new()).collect();
+        sort_by(&mut entries, |a, b| a.1.word < b.1.word);
+        for (hash, word) in entries {
+            if let Some(bucket) = out.get_mut((hash % buckets) as usize) {
+                bucket.push(word);
+            }
+        }
+        if out.iter().all(Vec::is_empty) { Vec::new() } else { out }
+    }
+
+    /// BM25's term-frequency part: how much a word weighs in a passage.
+    fn impact(&self, passage: u32, tf: usize, average_length: f32) -> f32 {
+        // `passage` is the order of arrival here; shards name passages by id.
+        let length = self.passages.get(passage as usize).map_or(1, |p| p.length) as f32;
+        let tf = tf as f32;
+        tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * length / average_length))
+    }
+
+    /// The id of the `p`-th passage added.
+    fn id(&self, p: u32) -> u32 {
+        self.passages.get(p as usize).map_or(0, |info| info.record << self.record_bits | info.index)
+    }
+
+    /// A shard over some words: the table of the passages they name, postings re-pointed into it.
+    fn shard(&self, mut words: Vec<ShardWord>) -> TermShard {
+        sort_by(&mut words, |a, b| a.word < b.word);
+        // Postings arrive numbered by order of arrival, ascending like the ids.
+        let mut ids: Vec<u32> = words.iter().flat_map(|w| w.postings.iter().map(|&(p, _)| p)).collect();
+        sort(&mut ids);
+        ids.dedup();
+        for word in &mut words {
+            for posting in &mut word.postings {
+                posting.0 = ids.binary_search(&posting.0).map_or(0, |i| i as u32);
+            }
+        }
+        let passages = ids
+            .iter()
+            .map(|&p| {
+                let info = self.passages.get(p as usize);
+                ShardPassage {
+                    id: self.id(p),
+                    length: info.map_or(0, |p| p.length),
+                    section: info.and_then(|p| p.section),
+                    speakers: info.and_then(|p| p.speakers.clone()),
+                }
+            })
+            .collect();
+        TermShard { passages, words }
+    }
+}
+
+impl Postings {
+    fn push(&mut self, passage: u32, positions: impl IntoIterator<Item = u32>) {
+        varint(&mut self.bytes, passage - self.last);
+        self.last = passage;
+        self.count += 1;
+        let positions: Vec<u32> = positions.into_iter().collect();
+        varint(&mut self.bytes, positions.len() as u32);
+        let mut previous = 0;
+        for p in positions {
+            varint(&mut self.bytes, p - previous);
+            previous = p;
+        }
+    }
+
+    fn decode(&self) -> Vec<(u32, Vec<u32>)> {
+        let mut out = Vec::with_capacity(self.count as usize);
+        let mut bytes = self.bytes.iter().copied();
+        let mut next = || {
+            let mut value = 0u32;
+            for shift in (0..35).step_by(7) {
+                let b = bytes.next().unwrap_or(0);
+                value |= u32::from(b & 0x7f) << shift;
+                if b & 0x80 == 0 {
+                    break;
+                }
+            }
+            value
+        };
+        let mut passage = 0;
+        for _ in 0..self.count {
+            passage += next();
+            let n = next();
+            let mut position = 0;
+            let positions = (0..n)
+                .map(|_| {
+                    position += next();
+                    position
+                })
+                .collect();
+            out.push((passage, positions));
+        }
+        out
+    }
+}
+
+fn varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn intern<T: Clone + Eq + std::hash::Hash>(list: &mut Vec<T>, ids: &mut HashMap<T, u32>, item: T) -> u32 {
+    *ids.entry(item.clone()).or_insert_with(|| {
+        list.push(item);
+        list.len() as u32 - 1
+    })
+}
+
+/// The `limit` postings where the word weighs most (BM25's term-frequency part), in passage order.
+fn best(all: &[(u32, Vec<u32>)], limit: usize, impact: &dyn Fn(u32, usize) -> f32) -> Vec<(u32, Vec<u32>)> {
+    if all.len() <= limit {
+        return all.to_vec();
+    }
+    let mut ranked: Vec<(f32, u32, usize)> =
+        all.iter().enumerate().map(|(i, (p, positions))| (impact(*p, positions.len()), *p, i)).collect();
+    sort_by(&mut ranked, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).is_lt());
+    ranked.truncate(limit);
+    sort_by_key(&mut ranked, |&(_, p, _)| p);
+    ranked.into_iter().filter_map(|(_, _, i)| all.get(i).cloned()).collect()
+}
+
+/// Groups typo targets into buckets by (last three letters, length). A bucket
+/// also carries the words of neighbouring lengths that a query landing in it
+/// may mean, so a misspelt word needs exactly one bucket.
+fn typo_buckets(mut entries: Vec<(TypoKey, ShardWord)>) -> (Vec<TypoKey>, Vec<Vec<ShardWord>>) {
+    sort_by(&mut entries, |a, b| (&a.0, &a.1.word) < (&b.0, &b.1.word));
+    let size = |w: &ShardWord| w.word.len() + 4 + w.postings.iter().map(|(_, p)| 4 + p.len()).sum::<usize>();
+    // Cores: consecutive entries, cut only between keys.
+    let mut starts: Vec<usize> = Vec::new();
+    let mut bytes = 0;
+    for (i, (key, word)) in entries.iter().enumerate() {
+        let new_key = i == 0 || entries.get(i - 1).is_some_and(|(k, _)| k != key);
+        if starts.is_empty() || bytes >= TYPO_BUCKET_BYTES && new_key {
+            starts.push(i);
+            bytes = 0;
+        }
+        bytes += size(word);
+    }
+    let keys: Vec<TypoKey> = starts.iter().filter_map(|&i| entries.get(i).map(|(k, _)| k.clone())).collect();
+    let mut buckets = Vec::with_capacity(keys.len());
+    for (b, key) in keys.iter().enumerate() {
+        let next = keys.get(b + 1);
+        let end = starts.get(b + 1).copied().unwrap_or(entries.len());
+        let mut suffixes: Vec<&str> = entries
+            .get(starts.get(b).copied().unwrap_or(0)..end)
+            .unwrap_or_default()
+            .iter()
+            .map(|(k, _)| k.suffix.as_str())
+            .collect();
+        suffixes.dedup();
+        let mut words: Vec<ShardWord> = Vec::new();
+        for suffix in suffixes {
+            // The query lengths with this suffix that land in this bucket…
+            let low = if key.suffix == suffix { usize::from(key.length) } else { 0 };
+            let high = match next {
+                Some(n) if n.suffix == suffix => usize::from(n.length) - 1,
+                _ => usize::MAX,
+            };
+            // …and the words they may mean.
+            let from = entries.partition_point(|(k, _)| k.suffix.as_str() < suffix);
+            for (k, word) in entries.get(from..).unwrap_or_default().iter().take_while(|(k, _)| k.suffix == suffix) {
+                let length = usize::from(k.length);
+                if length + TYPO_LENGTH_REACH >= low && length <= high.saturating_add(TYPO_LENGTH_REACH) {
+                    words.push(word.clone());
+                }
+            }
+        }
+        buckets.push(words);
+    }
+    (keys, buckets)
+}
+
+fn text_shard(block: &TextBlock, block_bits: u8) -> (String, Vec<u8>) {
+    (format!("text/{}", block.first >> block_bits), encode_text(block))
+}
+
+/// The shortest beginning of `next` that sorts after `previous` (which sorts before `next`).
+fn separator(previous: &str, next: &str) -> String {
+    let ends = next.char_indices().map(|(i, c)| i + c.len_utf8());
+    ends.map(|end| &next[..end]).find(|prefix| *prefix > previous).unwrap_or(next).to_string()
+}
+
+fn shard_word_bytes(w: &ShardWord) -> usize {
+    w.word.len() + 4 + w.postings.iter().map(|(_, p)| 4 + p.len()).sum::<usize>()
+}
+
+/// (passage, position, first word, second word) of every two words side by side.
+fn pairs(sequence: &[u32]) -> impl Iterator<Item = (u32, u32, u32, u32)> + '_ {
+    sequence.split(|&w| w == END).enumerate().flat_map(|(passage, words)| {
+        words.windows(2).enumerate().filter_map(move |(position, pair)| match *pair {
+            [a, b] => Some((passage as u32, position as u32, a, b)),
+            _ => None,
+        })
+    })
+}

@@ -1,0 +1,499 @@
+//! The archive's files ↔ bytes: the manifest, term shards (term chunks and typo
+//! buckets share one layout) and text blocks, encoder and decoder side by side.
+//! FORMAT.md documents them byte by byte. Like the single-file codec, the
+//! decoder checks magic, version and CRC first and never panics.
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use crate::analysis::Lang;
+use crate::analysis::tokenize::MAX_WORD_BYTES;
+use crate::index::{DecodeError, Reader, RecordMeta, Writer, crc32};
+use crate::record::{Speaker, SpeakerKind};
+
+pub const MANIFEST_MAGIC: [u8; 4] = *b"VRBA";
+pub const SHARD_MAGIC: [u8; 4] = *b"VRBS";
+pub const ARCHIVE_VERSION: u8 = 1;
+
+/// What a shard file holds (its fifth byte after the magic and version).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShardKind {
+    Terms = 1,
+    Typos = 2,
+    Text = 3,
+    Phrases = 4,
+}
+
+/// The entry point: everything needed to know which shards a query needs,
+/// and the corpus-wide figures that ranking needs.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Manifest {
+    /// Hash of all shard contents, part of every shard's file name.
+    pub hash: String,
+    /// Passages in the archive.
+    pub passages: u32,
+    /// Mean passage length in positions (BM25).
+    pub average_length: f32,
+    /// A passage id is `record << record_bits | its index in the record`: the
+    /// record of any passage is known without a table.
+    pub record_bits: u8,
+    /// Text block `b` holds the passages `b << block_bits ..` of one record.
+    pub block_bits: u8,
+    pub sections: Vec<String>,
+    pub speakers: Vec<Speaker>,
+    pub records: Vec<RecordSummary>,
+    /// First folded word of each term chunk, ascending.
+    pub chunks: Vec<String>,
+    /// First key of each typo bucket, ascending.
+    pub typos: Vec<TypoKey>,
+    /// Number of phrase buckets (word pairs are hashed into them).
+    pub phrase_buckets: u32,
+}
+
+/// What ranking, filters and facets need of a record before its text is loaded.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RecordSummary {
+    /// 0 when unknown.
+    pub year: u16,
+    pub lang: Option<Lang>,
+    /// The one speaker of all the record's passages, if there is one (a General Debate statement's delegation).
+    pub speaker: Option<u32>,
+}
+
+/// Typo buckets are ordered by the word's last three letters, then its length.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct TypoKey {
+    pub suffix: String,
+    pub length: u8,
+}
+
+/// A term chunk or a typo bucket: words with their corpus-wide document
+/// frequency and their best postings, over a table of the passages they name.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TermShard {
+    /// Sorted by id.
+    pub passages: Vec<ShardPassage>,
+    /// Sorted by bytes.
+    pub words: Vec<ShardWord>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ShardPassage {
+    /// Global passage id.
+    pub id: u32,
+    pub length: u32,
+    pub section: Option<u32>,
+    /// `None`: the record's speaker.
+    pub speakers: Option<Vec<u32>>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ShardWord {
+    pub word: String,
+    /// Passages holding the word in the whole archive (the postings may be fewer).
+    pub doc_freq: u32,
+    /// (index into the shard's passages, ascending; positions, ascending).
+    pub postings: Vec<(u32, Vec<u32>)>,
+}
+
+/// The text of consecutive passages of one record, and the record's metadata.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TextBlock {
+    /// Id of the first passage.
+    pub first: u32,
+    pub record: RecordMeta,
+    pub passages: Vec<BlockPassage>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BlockPassage {
+    /// Paragraph number in its record.
+    pub number: u32,
+    /// Set when the id is not "{symbol}#p{number}".
+    pub id: Option<String>,
+    pub text: String,
+}
+
+// ---------------------------------------------------------------- encoding
+
+pub fn encode_manifest(m: &Manifest) -> Vec<u8> {
+    let mut w = Writer(MANIFEST_MAGIC.to_vec());
+    w.byte(ARCHIVE_VERSION);
+    w.str(&m.hash);
+    w.uint(m.passages);
+    w.uint(m.average_length.to_bits());
+    w.byte(m.record_bits);
+    w.byte(m.block_bits);
+    w.len(m.sections.len());
+    m.sections.iter().for_each(|s| w.str(s));
+    w.len(m.speakers.len());
+    for s in &m.speakers {
+        w.byte(s.kind.code());
+        w.str(&s.name);
+    }
+    // Column by column: each column is regular, which gzip rewards.
+    w.len(m.records.len());
+    let mut year = 0;
+    for r in &m.records {
+        w.varint(zigzag(i64::from(r.year) - i64::from(year)));
+        year = r.year;
+    }
+    m.records.iter().for_each(|r| w.lang(r.lang));
+    let mut speaker = 0;
+    for r in &m.records {
+        let s = r.speaker.map_or(0, |s| i64::from(s) + 1);
+        w.varint(zigzag(s - speaker));
+        speaker = s;
+    }
+    front_coded(&mut w, m.chunks.iter().map(String::as_str));
+    w.len(m.typos.len());
+    for key in &m.typos {
+        w.str(&key.suffix);
+        w.byte(key.length);
+    }
+    w.uint(m.phrase_buckets);
+    finish(w)
+}
+
+pub fn encode_terms(kind: ShardKind, shard: &TermShard) -> Vec<u8> {
+    let mut w = shard_header(kind);
+    w.len(shard.passages.len());
+    let mut last = 0;
+    for p in &shard.passages {
+        w.uint(p.id - last);
+        last = p.id;
+        w.uint(p.length);
+        w.byte(u8::from(p.section.is_some()) | (u8::from(p.speakers.is_some()) << 1));
+        if let Some(section) = p.section {
+            w.uint(section);
+        }
+        if let Some(speakers) = &p.speakers {
+            w.len(speakers.len());
+            speakers.iter().for_each(|&s| w.uint(s));
+        }
+    }
+    front_coded(&mut w, shard.words.iter().map(|word| word.word.as_str()));
+    for word in &shard.words {
+        w.uint(word.doc_freq);
+        w.len(word.postings.len());
+        let mut last = 0;
+        for (passage, positions) in &word.postings {
+            w.uint(passage - last);
+            last = *passage;
+            w.len(positions.len());
+            let mut previous = 0;
+            for &p in positions {
+                w.uint(p - previous);
+                previous = p;
+            }
+        }
+    }
+    finish(w)
+}
+
+pub fn encode_text(block: &TextBlock) -> Vec<u8> {
+    let mut w = shard_header(ShardKind::Text);
+    w.uint(block.first);
+    let r = &block.record;
+    for s in [&r.symbol, &r.title, &r.session, &r.meeting, &r.date, &r.url] {
+        w.str(s);
+    }
+    w.lang(r.lang);
+    w.len(block.passages.len());
+    for p in &block.passages {
+        w.uint(p.number);
+        w.byte(u8::from(p.id.is_some()));
+        if let Some(id) = &p.id {
+            w.str(id);
+        }
+        w.str(&p.text);
+    }
+    finish(w)
+}
+
+fn shard_header(kind: ShardKind) -> Writer {
+    let mut w = Writer(SHARD_MAGIC.to_vec());
+    w.byte(ARCHIVE_VERSION);
+    w.byte(kind as u8);
+    w
+}
+
+fn finish(w: Writer) -> Vec<u8> {
+    let mut out = w.0;
+    let crc = crc32(&out);
+    out.extend_from_slice(&crc.to_le_bytes());
+    out
+}
+
+/// Sorted strings as (bytes shared with the previous one, the rest).
+fn front_coded<'a>(w: &mut Writer, words: impl ExactSizeIterator<Item = &'a str>) {
+    w.len(words.len());
+    let mut previous: &[u8] = &[];
+    for word in words {
+        let shared = previous.iter().zip(word.as_bytes()).take_while(|(a, b)| a == b).count();
+        w.len(shared);
+        w.bytes(word.as_bytes().get(shared..).unwrap_or_default());
+        previous = word.as_bytes();
+    }
+}
+
+fn zigzag(v: i64) -> u64 {
+    ((v << 1) ^ (v >> 63)) as u64
+}
+
+fn unzigzag(v: u64) -> i64 {
+    (v >> 1) as i64 ^ -((v & 1) as i64)
+}
+
+// ---------------------------------------------------------------- decoding
+
+pub fn decode_manifest(bytes: &[u8]) -> Result<Manifest, DecodeError> {
+    let mut r = open(bytes, MANIFEST_MAGIC, "manifest")?;
+    let mut m = Manifest { hash: r.string()?, passages: r.uint()?, ..Manifest::default() };
+    m.average_length = f32::from_bits(r.uint()?);
+    if !m.average_length.is_finite() {
+        return Err(r.damaged("average length is not a number"));
+    }
+    m.record_bits = r.byte()?;
+    m.block_bits = r.byte()?;
+    if m.record_bits > 31 || m.block_bits > m.record_bits {
+        return Err(r.damaged("passage id layout out of range"));
+    }
+    for _ in 0..r.count(1)? {
+        m.sections.push(r.string()?);
+    }
+    for _ in 0..r.count(2)? {
+        let kind = SpeakerKind::from_code(r.byte()?).ok_or_else(|| r.damaged("unknown speaker kind"))?;
+        m.speakers.push(Speaker { kind, name: r.string()? });
+    }
+    let records = r.count(3)?;
+    if (records as u64) << m.record_bits > u64::from(u32::MAX) + 1 {
+        return Err(r.damaged("more records than passage ids"));
+    }
+    m.records.resize(records, RecordSummary::default());
+    let mut year: i64 = 0;
+    for record in &mut m.records {
+        year += unzigzag(r.varint()?);
+        record.year = u16::try_from(year).map_err(|_| r.damaged("year out of range"))?;
+    }
+    for record in &mut m.records {
+        record.lang = r.lang()?;
+    }
+    let mut speaker: i64 = 0;
+    for record in &mut m.records {
+        speaker += unzigzag(r.varint()?);
+        record.speaker = match usize::try_from(speaker) {
+            Ok(0) => None,
+            Ok(s) if s <= m.speakers.len() => Some(s as u32 - 1),
+            _ => return Err(r.damaged("speaker out of range")),
+        };
+    }
+    m.chunks = read_front_coded(&mut r)?;
+    for _ in 0..r.count(2)? {
+        let key = TypoKey { suffix: r.string()?, length: r.byte()? };
+        if m.typos.last().is_some_and(|last| *last >= key) {
+            return Err(r.damaged("typo buckets out of order"));
+        }
+        m.typos.push(key);
+    }
+    m.phrase_buckets = r.uint()?;
+    r.finish()?;
+    Ok(m)
+}
+
+/// Decodes a term chunk or typo bucket; passage ids must be below `passages`.
+pub fn decode_terms(bytes: &[u8], kind: ShardKind, passages: u64) -> Result<TermShard, DecodeError> {
+    let mut r = open_shard(bytes, kind)?;
+    let mut shard = TermShard::default();
+    let mut id: u32 = 0;
+    for i in 0..r.count(3)? {
+        let delta = r.uint()?;
+        if i > 0 && delta == 0 {
+            return Err(r.damaged("passages out of order"));
+        }
+        id = id
+            .checked_add(delta)
+            .filter(|&id| u64::from(id) < passages)
+            .ok_or_else(|| r.damaged("passage out of range"))?;
+        let length = r.uint()?;
+        let flags = r.byte()?;
+        if flags > 3 {
+            return Err(r.damaged("unknown passage flags"));
+        }
+        let section = if flags & 1 != 0 { Some(r.uint()?) } else { None };
+        let speakers = if flags & 2 != 0 {
+            let mut list = Vec::new();
+            for _ in 0..r.count(1)? {
+                list.push(r.uint()?);
+            }
+            Some(list)
+        } else {
+            None
+        };
+        shard.passages.push(ShardPassage { id, length, section, speakers });
+    }
+    let words = read_front_coded(&mut r)?;
+    for word in words {
+        let doc_freq = r.uint()?;
+        let mut postings = Vec::new();
+        let mut passage: u32 = 0;
+        for i in 0..r.count(2)? {
+            let delta = r.uint()?;
+            if i > 0 && delta == 0 {
+                return Err(r.damaged("postings out of order"));
+            }
+            passage = passage
+                .checked_add(delta)
+                .filter(|&p| (p as usize) < shard.passages.len())
+                .ok_or_else(|| r.damaged("posting out of range"))?;
+            let mut positions = Vec::new();
+            let mut position: u32 = 0;
+            for j in 0..r.count(1)? {
+                let delta = r.uint()?;
+                if j > 0 && delta == 0 {
+                    return Err(r.damaged("positions out of order"));
+                }
+                position = position.checked_add(delta).ok_or_else(|| r.damaged("position overflow"))?;
+                positions.push(position);
+            }
+            postings.push((passage, positions));
+        }
+        shard.words.push(ShardWord { word, doc_freq, postings });
+    }
+    r.finish()?;
+    Ok(shard)
+}
+
+pub fn decode_text(bytes: &[u8]) -> Result<TextBlock, DecodeError> {
+    let mut r = open_shard(bytes, ShardKind::Text)?;
+    let first = r.uint()?;
+    let mut fields = [const { String::new() }; 6];
+    for f in &mut fields {
+        *f = r.string()?;
+    }
+    let [symbol, title, session, meeting, date, url] = fields;
+    let record = RecordMeta { symbol, title, session, meeting, date, url, lang: r.lang()? };
+    let mut block = TextBlock { first, record, passages: Vec::new() };
+    for _ in 0..r.count(3)? {
+        let number = r.uint()?;
+        let id = match r.byte()? {
+            0 => None,
+            1 => Some(r.string()?),
+            _ => return Err(r.damaged("unknown passage flags")),
+        };
+        block.passages.push(BlockPassage { number, id, text: r.string()? });
+    }
+    r.finish()?;
+    Ok(block)
+}
+
+fn read_front_coded(r: &mut Reader) -> Result<Vec<String>, DecodeError> {
+    let mut words: Vec<String> = Vec::new();
+    for _ in 0..r.count(2)? {
+        let shared = r.count(0)?;
+        let suffix = r.bytes()?;
+        let previous = words.last().map_or(&[][..], |w| w.as_bytes());
+        if shared.saturating_add(suffix.len()) > MAX_WORD_BYTES {
+            return Err(r.damaged("word longer than any the tokenizer makes"));
+        }
+        let mut word = previous.get(..shared).ok_or_else(|| r.damaged("shared prefix too long"))?.to_vec();
+        word.extend_from_slice(suffix);
+        if !words.is_empty() && word.as_slice() <= previous {
+            return Err(r.damaged("words out of order"));
+        }
+        words.push(String::from_utf8(word).map_err(|_| r.damaged("word is not UTF-8"))?);
+    }
+    Ok(words)
+}
+
+fn open_shard(bytes: &[u8], kind: ShardKind) -> Result<Reader<'_>, DecodeError> {
+    let mut r = open(bytes, SHARD_MAGIC, "shard")?;
+    if r.byte()? != kind as u8 {
+        return Err(r.damaged("a different kind of shard than its file name says"));
+    }
+    Ok(r)
+}
+
+/// Checks magic, version and CRC; returns a reader over the body.
+fn open<'a>(bytes: &'a [u8], magic: [u8; 4], section: &'static str) -> Result<Reader<'a>, DecodeError> {
+    let not_an_index = || DecodeError::NotAnIndex { found: bytes.iter().take(4).copied().collect() };
+    if bytes.get(..4) != Some(&magic[..]) {
+        return Err(not_an_index());
+    }
+    let version = *bytes.get(4).ok_or_else(not_an_index)?;
+    if version > ARCHIVE_VERSION {
+        return Err(DecodeError::NewerVersion { expected: ARCHIVE_VERSION, found: version });
+    }
+    if version < ARCHIVE_VERSION {
+        return Err(DecodeError::OlderVersion { expected: ARCHIVE_VERSION, found: version });
+    }
+    let body_len =
+        bytes.len().checked_sub(4).filter(|&n| n >= 5).ok_or(DecodeError::Checksum { expected: 0, found: 0 })?;
+    let (body, footer) = bytes.split_at(body_len);
+    let expected = u32::from_le_bytes(footer.try_into().map_err(|_| not_an_index())?);
+    let found = crc32(body);
+    if expected != found {
+        return Err(DecodeError::Checksum { expected, found });
+    }
+    Ok(Reader { buf: body, pos: 5, section })
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn manifest_round_trips() {
+        let m = Manifest {
+            hash: "0badcafe".into(),
+            passages: 5,
+            average_length: 12.5,
+            record_bits: 3,
+            block_bits: 1,
+            sections: vec!["Débat".into()],
+            speakers: vec![Speaker { kind: SpeakerKind::Delegation, name: "France".into() }],
+            records: vec![
+                RecordSummary { year: 2023, lang: Some(Lang::English), speaker: Some(0) },
+                RecordSummary { year: 1970, lang: None, speaker: None },
+            ],
+            chunks: vec!["".into(), "clim".into(), "climate".into()],
+            typos: vec![TypoKey { suffix: "ate".into(), length: 7 }, TypoKey { suffix: "ion".into(), length: 4 }],
+            phrase_buckets: 3,
+        };
+        assert_eq!(decode_manifest(&encode_manifest(&m)).unwrap(), m);
+    }
+
+    #[test]
+    fn shards_round_trip_and_refuse_the_wrong_kind() {
+        let shard = TermShard {
+            passages: vec![
+                ShardPassage { id: 3, length: 10, section: None, speakers: None },
+                ShardPassage { id: 9, length: 4, section: Some(1), speakers: Some(vec![0, 2]) },
+            ],
+            words: vec![
+                ShardWord { word: "climat".into(), doc_freq: 40, postings: vec![(0, vec![1, 5]), (1, vec![0])] },
+                ShardWord { word: "climate".into(), doc_freq: 2, postings: vec![(1, vec![3])] },
+            ],
+        };
+        let bytes = encode_terms(ShardKind::Terms, &shard);
+        assert_eq!(decode_terms(&bytes, ShardKind::Terms, 10).unwrap(), shard);
+        assert!(decode_terms(&bytes, ShardKind::Typos, 10).is_err());
+        assert!(decode_terms(&bytes, ShardKind::Terms, 9).is_err(), "passage 9 is out of a 9-passage archive");
+        let block = TextBlock {
+            first: 4,
+            record: RecordMeta { symbol: "FRA_78_2023".into(), ..RecordMeta::default() },
+            passages: vec![BlockPassage { number: 2, id: None, text: "Texte".into() }],
+        };
+        assert_eq!(decode_text(&encode_text(&block)).unwrap(), block);
+    }
+
+    #[test]
+    fn truncated_and_altered_bytes_are_errors() {
+        let bytes = encode_manifest(&Manifest::default());
+        for end in 0..bytes.len() {
+            assert!(decode_manifest(&bytes[..end]).is_err());
+        }
+        let mut altered = bytes.clone();
+        altered[6] ^= 1;
+        assert!(matches!(decode_manifest(&altered), Err(DecodeError::Checksum { .. })));
+    }
+}

@@ -1,0 +1,62 @@
+//! Archive scale: thousands of records in a sharded index, of which a browser
+//! fetches only what a query needs. `ArchiveBuilder` writes the files (a small
+//! manifest, term chunks, typo buckets, text blocks; FORMAT.md), `Archive`
+//! reads them back one query at a time.
+
+mod builder;
+mod format;
+mod reader;
+
+pub use builder::{ArchiveBuilder, ArchiveFiles};
+pub use format::{ARCHIVE_VERSION, MANIFEST_MAGIC, Manifest, RecordSummary, SHARD_MAGIC, decode_manifest};
+pub use reader::{Archive, Step};
+
+/// The archive's entry point, at a fixed name; every other file name carries the build's hash.
+pub const MANIFEST_FILE: &str = "manifest.vrba";
+/// Postings kept per word: the passages where it weighs most. Ranking a page
+/// of ten needs the best few hundred, not the 100,000 passages of "development".
+const TIER: usize = 200;
+/// Postings kept per word in a typo bucket: a correction needs fewer.
+const TYPO_TIER: usize = 32;
+/// Target size of a term chunk, uncompressed (common words get a chunk of their own).
+const TERM_CHUNK_BYTES: usize = 8 * 1024;
+const TYPO_BUCKET_BYTES: usize = 12 * 1024;
+const PHRASE_BUCKET_BYTES: usize = 6 * 1024;
+/// Target size of a text block, uncompressed: a few hits' worth.
+const TEXT_BLOCK_BYTES: usize = 4 * 1024;
+
+/// FNV-1a of "first second" (folded): the phrase bucket of a word pair is this modulo the bucket count.
+fn phrase_hash(first: &str, second: &str) -> u32 {
+    let bytes = first.bytes().chain(std::iter::once(b' ')).chain(second.bytes());
+    bytes.fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+}
+
+/// "terms/12" → "terms/12.0badcafe.vrba".
+fn shard_path(stem: &str, hash: &str) -> String {
+    format!("{stem}.{hash}.vrba")
+}
+
+/// Answers a query from an archive folder on disk (the CLI's loop; a browser fetches instead).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn search_dir(
+    archive: &mut Archive,
+    dir: &std::path::Path,
+    query: &str,
+    options: &crate::search::SearchOptions,
+) -> std::io::Result<crate::search::Results> {
+    // Three rounds answer any query (chunks, a typo bucket, text); more means a broken archive.
+    for _ in 0..8 {
+        match archive.search(query, options) {
+            Step::Done(results) => return Ok(results),
+            Step::Need(paths) => {
+                for path in paths {
+                    let bytes = std::fs::read(dir.join(&path))?;
+                    archive
+                        .add(&path, &bytes)
+                        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, format!("{path}: {e}")))?;
+                }
+            }
+        }
+    }
+    Err(std::io::Error::other("the archive keeps asking for files it was given; rebuild it"))
+}

@@ -1,0 +1,442 @@
+//! [`Archive`]: answers a query from the few shards it needs. `search` says
+//! which files are missing ([`Step::Need`]); the caller fetches them, hands
+//! them to `add` and asks again. Three rounds at most: term chunks, then a typo
+//! bucket for a word found nowhere, then the text of the hits shown. The shards
+//! at hand become a small [`IndexData`] scored with the archive's own figures,
+//! so ranking, phrases, facets and snippets are the single-file index's code.
+
+use super::format::{
+    Manifest, ShardKind, ShardPassage, TermShard, TextBlock, TypoKey, decode_manifest, decode_terms, decode_text,
+};
+use super::{phrase_hash, shard_path};
+use crate::analysis::{Lang, fold, stem_key};
+use crate::index::{CorpusStats, DecodeError, Index, IndexData, PassageData, Posting, RecordMeta};
+use crate::search::query::{Clause, parse};
+use crate::search::{Results, SearchOptions, core_forms};
+use crate::sort::{sort, sort_by};
+use std::collections::HashMap;
+
+/// What a query needs next.
+#[derive(Debug)]
+pub enum Step {
+    /// Fetch these files (paths relative to the manifest) and `add` them, then search again.
+    Need(Vec<String>),
+    Done(Results),
+}
+
+/// An archive being read: its manifest and the shards fetched so far.
+pub struct Archive {
+    manifest: Manifest,
+    langs: Vec<Lang>,
+    chunks: Loaded<TermShard>,
+    typos: Loaded<TermShard>,
+    phrases: Loaded<TermShard>,
+    blocks: Loaded<TextBlock>,
+    /// The last assembled index, reused while the same shards answer.
+    cache: Option<Assembled>,
+}
+
+/// The shards one query reads, by number.
+#[derive(Clone, Default, PartialEq)]
+struct Shards {
+    chunks: Vec<usize>,
+    typos: Vec<usize>,
+    phrases: Vec<usize>,
+}
+
+struct Assembled {
+    shards: Shards,
+    blocks_loaded: usize,
+    index: Index,
+    /// Global passage id of each local passage.
+    globals: Vec<u32>,
+}
+
+impl Archive {
+    pub fn new(manifest: &[u8]) -> Result<Archive, DecodeError> {
+        let manifest = decode_manifest(manifest)?;
+        let mut langs: Vec<Lang> = manifest.records.iter().filter_map(|r| r.lang).collect();
+        sort(&mut langs);
+        langs.dedup();
+        if langs.is_empty() {
+            langs.push(Lang::French);
+        }
+        Ok(Archive {
+            manifest,
+            langs,
+            chunks: Loaded::default(),
+            typos: Loaded::default(),
+            phrases: Loaded::default(),
+            blocks: Loaded::default(),
+            cache: None,
+        })
+    }
+
+    pub fn manifest(&self) -> &Manifest {
+        &self.manifest
+    }
+
+    /// Takes a fetched file. The path must be one that `search` asked for.
+    pub fn add(&mut self, path: &str, bytes: &[u8]) -> Result<(), DecodeError> {
+        let unknown = DecodeError::Damaged { section: "shard", what: "file name is not one of this archive's shards" };
+        let (kind, n) = self.parse_path(path).ok_or(unknown.clone())?;
+        // Passage ids run below this (`record << record_bits | index`).
+        let passages = (self.manifest.records.len() as u64) << self.manifest.record_bits;
+        match kind {
+            ShardKind::Terms => {
+                self.chunks.insert(n, decode_terms(bytes, kind, passages)?);
+            }
+            ShardKind::Typos => {
+                self.typos.insert(n, decode_terms(bytes, kind, passages)?);
+            }
+            ShardKind::Phrases => {
+                self.phrases.insert(n, decode_terms(bytes, kind, passages)?);
+            }
+            ShardKind::Text => {
+                let block = decode_text(bytes)?;
+                let bits = self.manifest.block_bits;
+                if (block.first >> bits) as usize != n || block.passages.len() > 1 << bits {
+                    return Err(DecodeError::Damaged { section: "text", what: "block holds other passages" });
+                }
+                self.blocks.insert(n, block);
+            }
+        }
+        Ok(())
+    }
+
+    /// Answers a query, or says which files it needs first.
+    pub fn search(&mut self, input: &str, options: &SearchOptions) -> Step {
+        let query = parse(input);
+        let all_stopwords = query.clauses.iter().all(Clause::is_stopword);
+        let ranked = query.clauses.iter().filter(|c| all_stopwords || !c.is_stopword());
+        let mut chunks: Vec<usize> = Vec::new();
+        for clause in ranked.clone().chain(&query.excluded) {
+            for word in clause.words.iter().chain(&clause.alias) {
+                self.chunks_for(word, clause.prefix && !clause.phrase, &mut chunks);
+            }
+        }
+        sort(&mut chunks);
+        chunks.dedup();
+        // Quoted phrases: the pairs of words side by side, in their phrase buckets.
+        let mut phrases: Vec<usize> = Vec::new();
+        for clause in query.clauses.iter().filter(|c| c.quoted) {
+            for pair in clause.words.windows(2) {
+                if let ([a, b], buckets @ 1..) = (pair, self.manifest.phrase_buckets) {
+                    phrases.push((phrase_hash(&fold(a), &fold(b)) % buckets) as usize);
+                }
+            }
+        }
+        sort(&mut phrases);
+        phrases.dedup();
+        let missing: Vec<String> = chunks
+            .iter()
+            .filter(|&&c| !self.chunks.contains_key(c))
+            .map(|&c| self.path(ShardKind::Terms, c))
+            .chain(
+                phrases.iter().filter(|&&p| !self.phrases.contains_key(p)).map(|&p| self.path(ShardKind::Phrases, p)),
+            )
+            .collect();
+        if !missing.is_empty() {
+            return Step::Need(missing);
+        }
+
+        // A word that none of its chunks knows may be misspelt: its typo bucket.
+        let mut shards = Shards { chunks, typos: Vec::new(), phrases };
+        let index = &self.assemble(&shards).index;
+        let unknown: Vec<String> = ranked
+            .filter(|c| !c.phrase && c.alias.is_none())
+            .filter_map(|c| c.words.first().map(|w| (c, w)))
+            .filter(|(c, w)| {
+                let completed = c.prefix && !index.prefix_range(&fold(w)).is_empty();
+                core_forms(index, w).is_empty() && !completed
+            })
+            .map(|(_, w)| fold(w))
+            .collect();
+        let mut typos: Vec<usize> = unknown.iter().filter_map(|w| self.typo_bucket(w)).collect();
+        sort(&mut typos);
+        typos.dedup();
+        let missing: Vec<String> =
+            typos.iter().filter(|&&t| !self.typos.contains_key(t)).map(|&t| self.path(ShardKind::Typos, t)).collect();
+        shards.typos = typos;
+        if !missing.is_empty() {
+            return Step::Need(missing);
+        }
+
+        let block_bits = self.manifest.block_bits;
+        let assembled = self.assemble(&shards);
+        let results = assembled.index.search(input, options);
+        let with_text = assembled.blocks_loaded;
+        let mut blocks: Vec<u32> = results
+            .hits
+            .iter()
+            .filter_map(|h| assembled.globals.get(h.passage as usize))
+            .map(|&g| g >> block_bits)
+            .collect();
+        sort(&mut blocks);
+        blocks.dedup();
+        let missing: Vec<String> = blocks
+            .iter()
+            .filter(|&&b| !self.blocks.contains_key(b as usize))
+            .map(|&b| self.path(ShardKind::Text, b as usize))
+            .collect();
+        if !missing.is_empty() {
+            return Step::Need(missing);
+        }
+        if with_text == self.blocks.len() {
+            return Step::Done(results);
+        }
+        // The hits' text arrived after this index was assembled: assemble again with it.
+        Step::Done(self.assemble(&shards).index.search(input, options))
+    }
+
+    /// The term chunks a typed word needs: its own, its stem's, and the next
+    /// one when the word is still being typed and its completions run on.
+    fn chunks_for(&self, word: &str, prefix: bool, out: &mut Vec<usize>) {
+        let folded = fold(word);
+        let own = self.chunk_of(&folded);
+        out.push(own);
+        for &lang in &self.langs {
+            out.push(self.chunk_of(&stem_key(lang, word)));
+        }
+        if prefix && self.manifest.chunks.get(own + 1).is_some_and(|k| k.starts_with(&folded)) {
+            out.push(own + 1);
+        }
+    }
+
+    fn chunk_of(&self, folded: &str) -> usize {
+        self.manifest.chunks.partition_point(|k| k.as_str() <= folded).saturating_sub(1)
+    }
+
+    fn typo_bucket(&self, folded: &str) -> Option<usize> {
+        let chars: Vec<char> = folded.chars().collect();
+        if chars.len() < 4 || self.manifest.typos.is_empty() {
+            return None;
+        }
+        let suffix: String = chars.get(chars.len() - 3..)?.iter().collect();
+        let key = TypoKey { suffix, length: u8::try_from(chars.len()).unwrap_or(u8::MAX) };
+        Some(self.manifest.typos.partition_point(|k| *k <= key).saturating_sub(1))
+    }
+
+    fn path(&self, kind: ShardKind, n: usize) -> String {
+        let dir = match kind {
+            ShardKind::Terms => "terms",
+            ShardKind::Typos => "typos",
+            ShardKind::Text => "text",
+            ShardKind::Phrases => "phrases",
+        };
+        shard_path(&format!("{dir}/{n}"), &self.manifest.hash)
+    }
+
+    fn parse_path(&self, path: &str) -> Option<(ShardKind, usize)> {
+        let (dir, name) = path.split_once('/')?;
+        let kind = match dir {
+            "terms" => ShardKind::Terms,
+            "typos" => ShardKind::Typos,
+            "text" => ShardKind::Text,
+            "phrases" => ShardKind::Phrases,
+            _ => return None,
+        };
+        let n: usize = name.split('.').next()?.parse().ok()?;
+        (self.path(kind, n) == path).then_some((kind, n))
+    }
+
+    /// The shards at hand as one small index (cached while they stay the same).
+    fn assemble(&mut self, wanted: &Shards) -> &Assembled {
+        let blocks_loaded = self.blocks.len();
+        let cached = self.cache.take().filter(|c| c.shards == *wanted && c.blocks_loaded == blocks_loaded);
+        let assembled = cached.unwrap_or_else(|| self.build_index(wanted));
+        self.cache.insert(assembled)
+    }
+
+    fn build_index(&self, wanted: &Shards) -> Assembled {
+        let shards: Vec<&TermShard> = wanted
+            .chunks
+            .iter()
+            .filter_map(|&c| self.chunks.get(c))
+            .chain(wanted.typos.iter().filter_map(|&t| self.typos.get(t)))
+            .collect();
+        let phrases: Vec<&TermShard> = wanted.phrases.iter().filter_map(|&p| self.phrases.get(p)).collect();
+        // Each word once: a term chunk's postings are longer than a typo bucket's.
+        let mut words: Vec<(&str, usize, usize)> = Vec::new();
+        for (s, shard) in shards.iter().enumerate() {
+            words.extend(shard.words.iter().enumerate().map(|(w, word)| (word.word.as_str(), s, w)));
+        }
+        sort_by(&mut words, |a, b| {
+            let len = |&(_, s, w): &(&str, usize, usize)| {
+                shards.get(s).and_then(|sh| sh.words.get(w)).map_or(0, |x| x.postings.len())
+            };
+            (a.0, std::cmp::Reverse(len(a))) < (b.0, std::cmp::Reverse(len(b)))
+        });
+        words.dedup_by(|b, a| a.0 == b.0);
+
+        let mut passage_info: HashMap<u32, &ShardPassage> = HashMap::new();
+        for shard in shards.iter().chain(&phrases) {
+            passage_info.extend(shard.passages.iter().map(|p| (p.id, p)));
+        }
+        let mut globals: Vec<u32> = passage_info.keys().copied().collect();
+        sort(&mut globals);
+        let local = |global: u32| globals.binary_search(&global).map_or(0, |i| i as u32);
+
+        let mut data = IndexData {
+            sections: self.manifest.sections.clone(),
+            speakers: self.manifest.speakers.clone(),
+            ..IndexData::default()
+        };
+        let mut doc_freq = Vec::with_capacity(words.len());
+        for &(word, s, w) in &words {
+            let (Some(shard), Some(entry)) = (shards.get(s), shards.get(s).and_then(|sh| sh.words.get(w))) else {
+                continue;
+            };
+            data.words.push(word.to_string());
+            doc_freq.push(entry.doc_freq);
+            let postings = entry
+                .postings
+                .iter()
+                .filter_map(|(p, positions)| {
+                    let global = shard.passages.get(*p as usize)?.id;
+                    Some(Posting { passage: local(global), positions: positions.clone() })
+                })
+                .collect();
+            data.postings.push(postings);
+        }
+        add_pairs(&mut data, &phrases, &local);
+
+        let mut records: Vec<usize> = Vec::new();
+        for &global in &globals {
+            let record = self.record_of(global);
+            if records.last() != Some(&record) {
+                records.push(record);
+            }
+            let info = passage_info.get(&global);
+            let summary = self.manifest.records.get(record);
+            let block = self.blocks.get((global >> self.manifest.block_bits) as usize);
+            let text = block.and_then(|b| b.passages.get(global.saturating_sub(b.first) as usize));
+            let index = global & ((1u32 << self.manifest.record_bits) - 1);
+            data.passages.push(PassageData {
+                record: records.len() as u32 - 1,
+                number: text.map_or(index + 1, |t| t.number),
+                id: text.and_then(|t| t.id.clone()),
+                section: info.and_then(|p| p.section),
+                speakers: match info.and_then(|p| p.speakers.clone()) {
+                    Some(list) => list,
+                    None => summary.and_then(|s| s.speaker).into_iter().collect(),
+                },
+                lang: None,
+                length: info.map_or(1, |p| p.length),
+                text: text.map_or_else(String::new, |t| t.text.clone()),
+            });
+        }
+        data.records = records.iter().map(|&r| self.record_meta(r)).collect();
+        let stats =
+            CorpusStats { passages: self.manifest.passages, average_length: self.manifest.average_length, doc_freq };
+        Assembled {
+            shards: wanted.clone(),
+            blocks_loaded: self.blocks.len(),
+            index: Index::with_stats(data, stats),
+            globals,
+        }
+    }
+
+    fn record_of(&self, global: u32) -> usize {
+        (global >> self.manifest.record_bits) as usize
+    }
+
+    /// A record's metadata: all of it once a text block has brought it, else what the manifest knows.
+    fn record_meta(&self, record: usize) -> RecordMeta {
+        // The record's blocks are numbered from `record << (record_bits - block_bits)`.
+        let first_block = record << (self.manifest.record_bits - self.manifest.block_bits);
+        let loaded = self.blocks.from(first_block).first().filter(|(_, b)| self.record_of(b.first) == record);
+        if let Some((_, block)) = loaded {
+            return block.record.clone();
+        }
+        let summary = self.manifest.records.get(record);
+        RecordMeta {
+            date: summary.filter(|s| s.year > 0).map_or_else(String::new, |s| s.year.to_string()),
+            lang: summary.and_then(|s| s.lang),
+            ..RecordMeta::default()
+        }
+    }
+}
+
+/// Word pairs "a b" at a's positions become occurrences of a and of b one
+/// position on: phrases then match where a word's own postings were cut short.
+fn add_pairs(data: &mut IndexData, phrases: &[&TermShard], local: &dyn Fn(u32) -> u32) {
+    let mut extra: Vec<(u32, u32, u32)> = Vec::new(); // (word, passage, position)
+    for shard in phrases {
+        for entry in &shard.words {
+            let Some((a, b)) = entry.word.split_once(' ') else { continue };
+            let id = |w: &str| data.words.binary_search_by(|x| x.as_str().cmp(w)).ok().map(|i| i as u32);
+            let (Some(a), Some(b)) = (id(a), id(b)) else { continue };
+            for (p, positions) in &entry.postings {
+                let Some(passage) = shard.passages.get(*p as usize).map(|sp| local(sp.id)) else { continue };
+                for &position in positions {
+                    extra.push((a, passage, position));
+                    extra.push((b, passage, position + 1));
+                }
+            }
+        }
+    }
+    sort(&mut extra);
+    extra.dedup();
+    for group in extra.chunk_by(|x, y| x.0 == y.0) {
+        let Some(postings) = group.first().and_then(|&(word, _, _)| data.postings.get_mut(word as usize)) else {
+            continue;
+        };
+        let mut merged: Vec<(u32, u32)> =
+            postings.iter().flat_map(|p| p.positions.iter().map(move |&pos| (p.passage, pos))).collect();
+        merged.extend(group.iter().map(|&(_, passage, position)| (passage, position)));
+        sort(&mut merged);
+        merged.dedup();
+        postings.clear();
+        for (passage, position) in merged {
+            match postings.last_mut() {
+                Some(last) if last.passage == passage => last.positions.push(position),
+                _ => postings.push(Posting { passage, positions: vec![position] }),
+            }
+        }
+    }
+}
+
+/// Shards fetched so far, by number: a sorted list (lighter in wasm than a map).
+struct Loaded<T>(Vec<(usize, T)>);
+
+impl<T> Default for Loaded<T> {
+    fn default() -> Loaded<T> {
+        Loaded(Vec::new())
+    }
+}
+
+impl<T> Loaded<T> {
+    fn find(&self, n: usize) -> Result<usize, usize> {
+        self.0.binary_search_by_key(&n, |&(k, _)| k)
+    }
+
+    fn get(&self, n: usize) -> Option<&T> {
+        self.find(n).ok().and_then(|i| self.0.get(i)).map(|(_, v)| v)
+    }
+
+    fn contains_key(&self, n: usize) -> bool {
+        self.find(n).is_ok()
+    }
+
+    fn insert(&mut self, n: usize, value: T) {
+        match self.find(n) {
+            Ok(i) => {
+                if let Some(slot) = self.0.get_mut(i) {
+                    slot.1 = value;
+                }
+            }
+            Err(i) => self.0.insert(i, (n, value)),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The shards numbered `n` and above, in order.
+    fn from(&self, n: usize) -> &[(usize, T)] {
+        let i = self.find(n).unwrap_or_else(|i| i);
+        self.0.get(i..).unwrap_or_default()
+    }
+}

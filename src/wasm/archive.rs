@@ -1,0 +1,79 @@
+//! `Archive`: a sharded archive, read shard by shard as queries need them.
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use super::{JsResults, SpeakerInfo, index_error, kind_name, read_options, to_js};
+use crate::archive as sharded;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// An archive (a manifest and shards fetched on demand), ready to answer queries.
+#[wasm_bindgen]
+pub struct Archive {
+    archive: sharded::Archive,
+}
+
+#[wasm_bindgen]
+impl Archive {
+    /// Decodes the manifest; throws a `VerbatimIndexError` (with `kind`) when it is unusable.
+    #[wasm_bindgen(constructor)]
+    pub fn new(manifest: &[u8]) -> Result<Archive, JsValue> {
+        sharded::Archive::new(manifest).map(|archive| Archive { archive }).map_err(|e| index_error(&e))
+    }
+
+    /// `{need: [paths]}` when files must be fetched first (paths relative to the
+    /// manifest), else `{need: [], results}` with results shaped as `Engine.search`'s.
+    pub fn search(&mut self, query: &str, options: JsValue) -> Result<JsValue, JsValue> {
+        let options = read_options(options)?;
+        match self.archive.search(query, &options) {
+            sharded::Step::Need(need) => to_js(&ArchiveStep { need, results: None }),
+            sharded::Step::Done(results) => {
+                to_js(&ArchiveStep { need: Vec::new(), results: Some(JsResults::from(results)) })
+            }
+        }
+    }
+
+    /// Takes a fetched file; throws a `VerbatimIndexError` when its bytes are damaged.
+    pub fn add(&mut self, path: &str, bytes: &[u8]) -> Result<(), JsValue> {
+        self.archive.add(path, bytes).map_err(|e| index_error(&e))
+    }
+
+    /// What the archive holds: format version, passage and record counts, years, languages, speakers, sections.
+    pub fn info(&self) -> JsValue {
+        let m = self.archive.manifest();
+        let mut years: Vec<u16> = m.records.iter().map(|r| r.year).filter(|&y| y > 0).collect();
+        crate::sort::sort(&mut years);
+        years.dedup();
+        let mut languages: Vec<&str> = m.records.iter().filter_map(|r| r.lang).map(|l| l.code()).collect();
+        crate::sort::sort(&mut languages);
+        languages.dedup();
+        let info = ArchiveInfo {
+            format_version: sharded::ARCHIVE_VERSION,
+            passages: m.passages as usize,
+            records: m.records.len(),
+            years,
+            languages,
+            sections: &m.sections,
+            speakers: m.speakers.iter().map(|s| SpeakerInfo { name: &s.name, kind: kind_name(s.kind) }).collect(),
+        };
+        to_js(&info).unwrap_or(JsValue::NULL)
+    }
+}
+
+#[derive(Serialize)]
+struct ArchiveStep {
+    need: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    results: Option<JsResults>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArchiveInfo<'a> {
+    format_version: u8,
+    passages: usize,
+    records: usize,
+    years: Vec<u16>,
+    languages: Vec<&'static str>,
+    sections: &'a [String],
+    speakers: Vec<SpeakerInfo<'a>>,
+}

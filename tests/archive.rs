@@ -1,0 +1,478 @@
+//! The archive at scale, on a slice of the UN General Debate corpus
+//! (`tests/data/ungdc-slice`: 24 statements, 1970–2023): built through the
+//! library, searched the way the browser does it (ask, fetch the shards it
+//! names, ask again), and built and searched through the command line.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+use verbatim::archive::{Archive, ArchiveBuilder, MANIFEST_FILE, Step};
+use verbatim::record::parse_file;
+use verbatim::search::{FacetCount, Hit, Results, SearchOptions};
+
+const SLICE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/ungdc-slice");
+
+/// The archive's files: relative path and bytes, the manifest first.
+type Files = Vec<(String, Vec<u8>)>;
+
+/// The slice's statements, by file name.
+fn slice_inputs() -> Vec<(String, Vec<u8>)> {
+    let mut inputs: Vec<(String, Vec<u8>)> = std::fs::read_dir(SLICE)
+        .expect("list the slice")
+        .map(|e| e.expect("slice entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| {
+            let name = p.file_name().expect("a file name").to_string_lossy().into_owned();
+            (name, std::fs::read(&p).expect("read a slice file"))
+        })
+        .collect();
+    inputs.sort();
+    assert_eq!(inputs.len(), 24, "the slice holds 24 statements");
+    inputs
+}
+
+fn build(inputs: &[(String, Vec<u8>)]) -> Files {
+    let mut builder = ArchiveBuilder::new();
+    for (name, bytes) in inputs {
+        for record in parse_file(name, bytes).unwrap_or_else(|e| panic!("{e}")) {
+            builder.add(record);
+        }
+    }
+    builder.finish().unwrap_or_else(|e| panic!("{e}")).files
+}
+
+/// The slice's archive, built once for all tests.
+fn slice() -> &'static Files {
+    static FILES: OnceLock<Files> = OnceLock::new();
+    FILES.get_or_init(|| build(&slice_inputs()))
+}
+
+fn file<'a>(files: &'a Files, path: &str) -> &'a [u8] {
+    files.iter().find(|(p, _)| p == path).map(|(_, b)| b.as_slice()).unwrap_or_else(|| panic!("no file {path}"))
+}
+
+/// A fresh archive (nothing fetched yet) answering one query.
+struct Answer {
+    results: Results,
+    /// Every path the archive asked for, in order.
+    fetched: Vec<String>,
+}
+
+fn answer(files: &Files, query: &str, options: &SearchOptions) -> Answer {
+    let mut archive = Archive::new(file(files, MANIFEST_FILE)).expect("the manifest decodes");
+    let mut fetched: Vec<String> = Vec::new();
+    for _round in 0..5 {
+        match archive.search(query, options) {
+            Step::Need(paths) => {
+                assert!(!paths.is_empty(), "{query:?}: Need with no path would loop forever");
+                for path in paths {
+                    assert!(!fetched.contains(&path), "{query:?}: asked again for {path}, already added");
+                    archive.add(&path, file(files, &path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+                    fetched.push(path);
+                }
+            }
+            Step::Done(results) => return Answer { results, fetched },
+        }
+    }
+    panic!("{query:?}: no answer after 5 rounds (fetched {fetched:?})")
+}
+
+fn search(query: &str) -> Answer {
+    answer(slice(), query, &SearchOptions::default())
+}
+
+fn search_with(query: &str, options: SearchOptions) -> Results {
+    answer(slice(), query, &options).results
+}
+
+fn ids(results: &Results) -> Vec<&str> {
+    results.hits.iter().map(|h| h.id.as_str()).collect()
+}
+
+fn values(facet: &[FacetCount]) -> BTreeSet<&str> {
+    facet.iter().map(|f| f.value.as_str()).collect()
+}
+
+fn lower(hit: &Hit) -> String {
+    hit.text.to_lowercase()
+}
+
+// ------------------------------------------------------------------ finding
+
+#[test]
+fn a_word_of_one_statement_finds_its_paragraph_first_with_title_date_and_delegation() {
+    let r = search("equilibrium").results;
+    let first = r.hits.first().unwrap_or_else(|| panic!("no hit: {r:?}"));
+    assert_eq!(first.id, "FRA_25_1970#p4", "{:?}", ids(&r));
+    assert_eq!(first.record, "FRA_25_1970");
+    assert_eq!(first.anchor, "p4");
+    assert_eq!(first.title, "General Debate, 25th session (1970): France");
+    assert_eq!(first.date, "1970");
+    assert_eq!(first.speaker.as_deref(), Some("France"));
+    assert!(first.text.contains("equilibrium"), "{}", first.text);
+    assert!(!first.highlights.is_empty(), "the word is highlighted");
+    assert_eq!(&first.text[first.highlights[0].clone()], "equilibrium");
+
+    let r = search("contagion").results;
+    assert_eq!(ids(&r).first().copied(), Some("USA_70_2015#p5"), "{:?}", ids(&r));
+    assert_eq!(r.hits[0].title, "General Debate, 70th session (2015): United States");
+}
+
+#[test]
+fn a_word_missing_one_letter_still_finds_it_at_the_cost_of_one_more_file_at_most() {
+    for (right, wrong, id) in [
+        ("equilibrium", "equilbrium", "FRA_25_1970#p4"),
+        ("contagion", "contagon", "USA_70_2015#p5"),
+        ("breakfast", "brekfast", "BRA_78_2023#p5"),
+    ] {
+        let exact = search(right);
+        let typo = search(wrong);
+        assert_eq!(ids(&exact.results).first().copied(), Some(id), "{right}");
+        assert_eq!(ids(&typo.results).first().copied(), Some(id), "{wrong} should find {id}");
+        assert!(
+            typo.fetched.len() <= exact.fetched.len() + 1,
+            "{wrong} fetched {:?}, {right} only {:?}",
+            typo.fetched,
+            exact.fetched
+        );
+    }
+}
+
+#[test]
+fn a_word_being_typed_is_completed() {
+    let r = search_with("develop", SearchOptions { limit: 50, ..SearchOptions::default() });
+    assert!(r.hits.len() >= 10, "{} hits", r.hits.len());
+    assert!(r.hits.iter().all(|h| lower(h).contains("develop")), "{:?}", ids(&r));
+    let marked: BTreeSet<String> =
+        r.hits.iter().flat_map(|h| h.highlights.iter().map(|x| h.text[x.clone()].to_lowercase())).collect();
+    assert!(marked.contains("development"), "develop → development: {marked:?}");
+}
+
+#[test]
+fn a_quoted_phrase_returns_only_paragraphs_where_the_words_stand_together() {
+    let all = SearchOptions { limit: 100, ..SearchOptions::default() };
+    let loose = search_with("human rights", all.clone());
+    let phrase = search_with("\"human rights\"", all);
+    assert!(!phrase.hits.is_empty());
+    let adjacent = |h: &Hit| {
+        let words: Vec<String> =
+            lower(h).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect();
+        words.windows(2).any(|w| w[0] == "human" && w[1].starts_with("right"))
+    };
+    for h in &phrase.hits {
+        assert!(adjacent(h), "{}: {}", h.id, h.text);
+    }
+    // The slice has paragraphs with both words apart (GBR_70_2015, USA_25_1970…): the loose query finds them.
+    assert!(loose.hits.iter().any(|h| !adjacent(h) && lower(h).contains("human")), "{:?}", ids(&loose));
+    assert!(phrase.total < loose.total, "{} < {}", phrase.total, loose.total);
+}
+
+// ------------------------------------------------------------------ filters and facets
+
+#[test]
+fn facets_count_years_languages_and_delegations() {
+    let r = search("peace").results;
+    assert_eq!(values(&r.facets.years), BTreeSet::from(["1970", "1995", "2015", "2023"]), "{:?}", r.facets.years);
+    assert_eq!(values(&r.facets.languages), BTreeSet::from(["en"]), "{:?}", r.facets.languages);
+    let speakers = values(&r.facets.speakers);
+    for name in ["France", "United States", "United Kingdom", "India", "Japan"] {
+        assert!(speakers.contains(name), "{name} in {speakers:?}");
+    }
+    let sum = |f: &[FacetCount]| f.iter().map(|c| c.count).sum::<usize>();
+    assert_eq!(sum(&r.facets.years), r.total, "every passage has a year");
+    assert_eq!(sum(&r.facets.languages), r.total, "every passage has a language");
+}
+
+#[test]
+fn filters_keep_one_year_one_language_or_one_delegation() {
+    let wide = |o: SearchOptions| SearchOptions { limit: 100, ..o };
+    let everything = search_with("peace", wide(SearchOptions::default()));
+
+    let y2015 = search_with("peace", wide(SearchOptions { year: Some("2015".into()), ..SearchOptions::default() }));
+    assert!(!y2015.hits.is_empty());
+    assert!(y2015.hits.iter().all(|h| h.date == "2015" && h.record.ends_with("_2015")), "{:?}", ids(&y2015));
+    assert!(y2015.total < everything.total);
+    assert_eq!(
+        Some(y2015.total),
+        everything.facets.years.iter().find(|f| f.value == "2015").map(|f| f.count),
+        "the filter keeps what the facet counted"
+    );
+
+    let en = search_with("peace", wide(SearchOptions { lang: Some("en".into()), ..SearchOptions::default() }));
+    assert_eq!(en.total, everything.total, "the slice is all English");
+    let fr = search_with("peace", wide(SearchOptions { lang: Some("fr".into()), ..SearchOptions::default() }));
+    assert_eq!(fr.total, 0, "{:?}", ids(&fr));
+
+    let japan = search_with("peace", wide(SearchOptions { speaker: Some("Japan".into()), ..SearchOptions::default() }));
+    assert!(!japan.hits.is_empty());
+    assert!(japan.hits.iter().all(|h| h.record.starts_with("JPN_")), "{:?}", ids(&japan));
+
+    let none = search_with("peace", SearchOptions { year: Some("1980".into()), ..SearchOptions::default() });
+    assert_eq!((none.total, none.hits.len()), (0, 0));
+}
+
+// ------------------------------------------------------------------ files
+
+/// `terms/3.0a1b2c3d.vrba` → ("terms", "3", "0a1b2c3d").
+fn shard_name(path: &str) -> (&str, &str, &str) {
+    let (folder, name) = path.split_once('/').unwrap_or_else(|| panic!("{path}: not in a folder"));
+    let parts: Vec<&str> = name.split('.').collect();
+    let [n, hash, "vrba"] = parts[..] else { panic!("{path}: not <n>.<hash>.vrba") };
+    assert!(["terms", "typos", "text", "phrases"].contains(&folder), "{path}");
+    assert!(!n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()), "{path}");
+    assert!(hash.len() == 8 && hash.bytes().all(|b| b.is_ascii_hexdigit()), "{path}");
+    (folder, n, hash)
+}
+
+#[test]
+fn the_archive_is_a_small_manifest_and_hashed_shards_in_three_folders() {
+    let files = slice();
+    assert_eq!(files[0].0, MANIFEST_FILE, "the manifest comes first");
+    assert_eq!(files[0].1.get(..4), Some(&b"VRBA"[..]));
+    let shards = &files[1..];
+    let folders: BTreeSet<&str> = shards.iter().map(|(p, _)| shard_name(p).0).collect();
+    assert_eq!(folders, BTreeSet::from(["terms", "text", "typos"]));
+    let hashes: BTreeSet<&str> = shards.iter().map(|(p, _)| shard_name(p).2).collect();
+    assert_eq!(hashes.len(), 1, "one build, one hash: {hashes:?}");
+    let paths: BTreeSet<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(paths.len(), files.len(), "no path twice");
+
+    let total: usize = files.iter().map(|(_, b)| b.len()).sum();
+    let manifest = files[0].1.len();
+    eprintln!("manifest {manifest} bytes of {total} in {} files", files.len());
+    // 24 records: about 300 bytes of 200 KB. The whole corpus (10,952 records): 70 KB of 245 MB.
+    assert!(manifest * 50 < total, "the manifest ({manifest} bytes) should be under 2% of the archive ({total})");
+}
+
+#[test]
+fn a_query_fetches_a_few_shards_not_the_archive() {
+    let shards = slice().len() - 1;
+    let a = search("equilibrium");
+    assert!(!a.fetched.is_empty(), "a word needs its term chunk and a text block");
+    assert!(a.fetched.len() * 3 <= shards, "{} of {shards} shards: {:?}", a.fetched.len(), a.fetched);
+    assert!(a.fetched.iter().any(|p| p.starts_with("terms/")), "{:?}", a.fetched);
+    assert!(a.fetched.iter().any(|p| p.starts_with("text/")), "{:?}", a.fetched);
+}
+
+#[test]
+fn building_twice_gives_the_same_bytes() {
+    assert!(build(&slice_inputs()) == *slice(), "the same inputs must give byte-identical files");
+}
+
+#[test]
+fn changing_one_paragraph_renames_every_shard() {
+    let mut inputs = slice_inputs();
+    let (_, bytes) = inputs.iter_mut().find(|(n, _)| n == "GBR_78_2023.txt").expect("GBR_78_2023.txt");
+    let text = String::from_utf8(bytes.clone()).expect("UTF-8");
+    *bytes = text.replacen("the", "a", 1).into_bytes();
+    let changed = build(&inputs);
+
+    let shard_paths = |files: &Files| files.iter().skip(1).map(|(p, _)| p.clone()).collect::<BTreeSet<_>>();
+    let (before, after) = (shard_paths(slice()), shard_paths(&changed));
+    assert!(before.is_disjoint(&after), "names must change with the content: {:?}", before.intersection(&after));
+    assert_eq!(changed[0].0, MANIFEST_FILE, "the entry point keeps its name");
+    assert_ne!(changed[0].1, slice()[0].1);
+}
+
+#[test]
+fn damaged_or_truncated_files_are_refused_without_a_panic() {
+    let files = slice();
+    let manifest = file(files, MANIFEST_FILE);
+    let mut archive = Archive::new(manifest).expect("the manifest decodes");
+    let Step::Need(paths) = archive.search("equilibrium", &SearchOptions::default()) else {
+        panic!("a fresh archive has no shard yet")
+    };
+    let path = &paths[0];
+    let good = file(files, path);
+
+    let mut flipped = good.to_vec();
+    let middle = flipped.len() / 2;
+    flipped[middle] ^= 0x40;
+    assert!(archive.add(path, &flipped).is_err(), "a flipped bit in {path}");
+    assert!(archive.add(path, &good[..good.len() / 2]).is_err(), "half of {path}");
+    assert!(archive.add(path, b"").is_err(), "an empty {path}");
+    assert!(archive.add(path, b"<!doctype html><title>404</title>").is_err(), "an HTML error page for {path}");
+    // After the refusals, the right bytes still work and the query completes.
+    archive.add(path, good).expect("the right bytes");
+
+    let mut flipped = manifest.to_vec();
+    let middle = flipped.len() / 2;
+    flipped[middle] ^= 0x40;
+    assert!(Archive::new(&flipped).is_err(), "a flipped bit in the manifest");
+    assert!(Archive::new(&manifest[..manifest.len() - 1]).is_err(), "a truncated manifest");
+    assert!(Archive::new(good).is_err(), "a shard is not a manifest");
+}
+
+// ------------------------------------------------------------------ command line
+
+#[cfg(feature = "cli")]
+mod cli {
+    use super::common::TempDir;
+    use serde_json::Value;
+    use std::path::Path;
+    use std::process::{Command, Output, Stdio};
+
+    const BIN: &str = env!("CARGO_BIN_EXE_verbatim");
+
+    fn verbatim(args: &[&std::ffi::OsStr]) -> Output {
+        Command::new(BIN).args(args).stdin(Stdio::null()).output().expect("run the verbatim binary")
+    }
+
+    #[track_caller]
+    fn assert_success(out: &Output) {
+        assert!(
+            out.status.success(),
+            "verbatim failed ({}):\nstdout:\n{}\nstderr:\n{}",
+            out.status,
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    fn index_archive(dir: &Path, inputs: &[&Path]) -> String {
+        let mut args: Vec<&std::ffi::OsStr> = vec!["index".as_ref(), "--archive".as_ref(), dir.as_os_str()];
+        args.extend(inputs.iter().map(|p| p.as_os_str()));
+        let out = verbatim(&args);
+        assert_success(&out);
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    }
+
+    fn search_json(index: &Path, extra: &[&str], query: &str) -> Value {
+        let mut args: Vec<&std::ffi::OsStr> = vec!["search".as_ref(), "--index".as_ref(), index.as_os_str()];
+        args.push("--json".as_ref());
+        args.extend(extra.iter().map(std::ffi::OsStr::new));
+        args.push(query.as_ref());
+        let out = verbatim(&args);
+        assert_success(&out);
+        let text = String::from_utf8(out.stdout).expect("UTF-8");
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"))
+    }
+
+    /// Shard files on disk, as "terms/0.0a1b2c3d.vrba".
+    fn shards_on_disk(dir: &Path) -> Vec<String> {
+        let mut found = Vec::new();
+        for folder in ["terms", "typos", "text"] {
+            for e in std::fs::read_dir(dir.join(folder)).expect("a shard folder") {
+                found.push(format!("{folder}/{}", e.expect("entry").file_name().to_string_lossy()));
+            }
+        }
+        found.sort();
+        found
+    }
+
+    #[test]
+    fn indexing_the_slice_as_an_archive_then_searching_its_folder() {
+        let tmp = TempDir::new("archive-cli");
+        let dir = tmp.join("ungdc");
+        let slice = Path::new(super::SLICE);
+        let summary = index_archive(&dir, &[slice]);
+        let line = summary.trim();
+        assert_eq!(line.lines().count(), 1, "one summary line on stderr: {summary:?}");
+        for part in ["24 input files", "24 records", "passages", "bytes", " s"] {
+            assert!(line.contains(part), "{part:?} in the summary {line:?}");
+        }
+        assert!(dir.join("manifest.vrba").is_file());
+        let first_build = shards_on_disk(&dir);
+        assert!(!first_build.is_empty());
+
+        // The folder or its manifest: same answer.
+        for index in [dir.clone(), dir.join("manifest.vrba")] {
+            let r = search_json(&index, &[], "equilibrium");
+            let hit = &r["results"][0];
+            assert_eq!(hit["id"], "FRA_25_1970#p4", "{r}");
+            assert_eq!(hit["title"], "General Debate, 25th session (1970): France", "{r}");
+            assert_eq!(hit["date"], "1970", "{r}");
+            assert_eq!(hit["speaker"], "France", "{r}");
+            assert!(r["facets"]["years"].is_array() && r["facets"]["languages"].is_array(), "{r}");
+        }
+        let r = search_json(&dir, &["--year", "2015", "--limit", "50"], "peace");
+        let hits = r["results"].as_array().expect("results");
+        assert!(!hits.is_empty() && hits.iter().all(|h| h["date"] == "2015"), "{r}");
+        let r = search_json(&dir, &["--lang", "fr"], "peace");
+        assert_eq!(r["total"], 0, "{r}");
+
+        // Queries on stdin: one JSON line each.
+        let out = Command::new(BIN)
+            .args(["search".as_ref(), "--index".as_ref(), dir.as_os_str()])
+            .stdin(std::fs::File::open(tmp.file("queries.txt", "contagion\nequilbrium\n")).expect("queries"))
+            .output()
+            .expect("run verbatim");
+        assert_success(&out);
+        let text = String::from_utf8(out.stdout).expect("UTF-8");
+        let lines: Vec<Value> = text.lines().map(|l| serde_json::from_str(l).expect("JSON")).collect();
+        assert_eq!(lines.len(), 2, "{text}");
+        assert_eq!(lines[0]["results"][0]["id"], "USA_70_2015#p5");
+        assert_eq!(lines[1]["results"][0]["id"], "FRA_25_1970#p4", "a typo on stdin");
+
+        // Rebuilding over it with other inputs replaces the shards and leaves other files alone.
+        let notes = tmp.file("ungdc/terms/NOTES.md", "not a shard");
+        let two = [slice.join("FRA_25_1970.txt"), slice.join("USA_70_2015.txt")];
+        let summary = index_archive(&dir, &[&two[0], &two[1]]);
+        assert!(summary.contains(" 2 input files"), "{summary}");
+        assert!(notes.is_file(), "a file that is not a shard stays");
+        std::fs::remove_file(&notes).expect("remove the note");
+        let second_build = shards_on_disk(&dir);
+        assert!(
+            second_build.iter().all(|p| !first_build.contains(p)),
+            "the first build's shards are gone: {second_build:?}"
+        );
+        let r = search_json(&dir, &[], "contagion");
+        assert_eq!(r["results"][0]["id"], "USA_70_2015#p5", "{r}");
+        let r = search_json(&dir, &[], "breakfast");
+        assert_eq!(r["total"], 0, "BRA_78_2023 is not in the second build: {r}");
+        let leftovers: Vec<_> = std::fs::read_dir(&dir)
+            .expect("list")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("tmp"))
+            .collect();
+        assert!(leftovers.is_empty(), "no temporary file left: {leftovers:?}");
+    }
+
+    #[test]
+    fn a_bad_file_stops_the_archive_build_naming_it_and_writes_nothing() {
+        let tmp = TempDir::new("archive-cli-bad");
+        let bad = tmp.file("in/FRA_78_2023.txt", b"fine\n\xff\xfe\n");
+        let dir = tmp.join("out");
+        let out = verbatim(&["index".as_ref(), "--archive".as_ref(), dir.as_os_str(), bad.as_os_str()]);
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("FRA_78_2023.txt:2:"), "the file and line: {err}");
+        assert!(!dir.join("manifest.vrba").exists(), "nothing written");
+    }
+}
+
+/// Records made up for the test: "alpha" and "beta" each fill far more
+/// passages than a term chunk keeps postings for, and stand together in a few
+/// long passages that neither word's best postings reach.
+fn common_words_archive() -> Files {
+    let mut builder = ArchiveBuilder::new();
+    let filler = " lorem".repeat(60);
+    for (n, year) in [(1, "1990"), (2, "2000")] {
+        let mut text = String::new();
+        for i in 0..300 {
+            text.push_str(&format!("Alpha gamma {i}.\nBeta delta {i}.\n"));
+        }
+        for i in 0..20 {
+            text.push_str(&format!("In the long paragraph {i} alpha beta stands{filler}.\n"));
+        }
+        let name = format!("SYN_{n}_{year}.txt");
+        for record in parse_file(&name, text.as_bytes()).unwrap_or_else(|e| panic!("{e}")) {
+            builder.add(record);
+        }
+    }
+    builder.finish().unwrap_or_else(|e| panic!("{e}")).files
+}
+
+#[test]
+fn a_phrase_of_two_common_words_finds_every_paragraph_where_they_stand_together() {
+    let files = common_words_archive();
+    let options = SearchOptions { limit: 100, ..SearchOptions::default() };
+    let plain = answer(&files, "alpha beta", &options);
+    assert!(plain.results.hits.iter().all(|h| !lower(h).contains("alpha beta")), "cut postings miss the long passages");
+
+    let phrase = answer(&files, "\"alpha beta\"", &options);
+    assert_eq!(phrase.results.total, 40, "{:?}", ids(&phrase.results));
+    assert!(phrase.results.hits.iter().all(|h| lower(h).contains("alpha beta")));
+    assert!(phrase.fetched.iter().any(|p| p.starts_with("phrases/")), "{:?}", phrase.fetched);
+}
