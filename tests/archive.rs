@@ -216,11 +216,14 @@ fn filters_keep_one_year_one_language_or_one_delegation() {
 
 /// `terms/3.0a1b2c3d.vrba` → ("terms", "3", "0a1b2c3d").
 fn shard_name(path: &str) -> (&str, &str, &str) {
-    let (folder, name) = path.split_once('/').unwrap_or_else(|| panic!("{path}: not in a folder"));
+    let (folder, name) = path.rsplit_once('/').unwrap_or_else(|| panic!("{path}: not in a folder"));
     let parts: Vec<&str> = name.split('.').collect();
     let [n, hash, "vrba"] = parts[..] else { panic!("{path}: not <n>.<hash>.vrba") };
-    assert!(["terms", "typos", "text", "phrases"].contains(&folder), "{path}");
-    assert!(!n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()), "{path}");
+    // A filter's sub-archive: filters/year-1970/ or filters/speaker-3/, its chunk keys in keys.<hash>.vrba.
+    let filter = folder.strip_prefix("filters/").is_some_and(|f| f.starts_with("year-") || f.starts_with("speaker-"));
+    let folder = if filter { "filters" } else { folder };
+    assert!(["terms", "typos", "text", "phrases", "filters"].contains(&folder), "{path}");
+    assert!(n == "keys" && filter || !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()), "{path}");
     assert!(hash.len() == 8 && hash.bytes().all(|b| b.is_ascii_hexdigit()), "{path}");
     (folder, n, hash)
 }
@@ -232,7 +235,7 @@ fn the_archive_is_a_small_manifest_and_hashed_shards_in_three_folders() {
     assert_eq!(files[0].1.get(..4), Some(&b"VRBA"[..]));
     let shards = &files[1..];
     let folders: BTreeSet<&str> = shards.iter().map(|(p, _)| shard_name(p).0).collect();
-    assert_eq!(folders, BTreeSet::from(["terms", "text", "typos"]));
+    assert_eq!(folders, BTreeSet::from(["filters", "terms", "text", "typos"]));
     let hashes: BTreeSet<&str> = shards.iter().map(|(p, _)| shard_name(p).2).collect();
     assert_eq!(hashes.len(), 1, "one build, one hash: {hashes:?}");
     let paths: BTreeSet<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
@@ -475,4 +478,30 @@ fn a_phrase_of_two_common_words_finds_every_paragraph_where_they_stand_together(
     assert_eq!(phrase.results.total, 40, "{:?}", ids(&phrase.results));
     assert!(phrase.results.hits.iter().all(|h| lower(h).contains("alpha beta")));
     assert!(phrase.fetched.iter().any(|p| p.starts_with("phrases/")), "{:?}", phrase.fetched);
+}
+
+#[test]
+fn a_year_filter_finds_that_years_paragraphs_of_a_word_common_in_other_years() {
+    // 1990 says "alpha" in 400 short paragraphs, whose postings are the word's
+    // best; 2000 says it in 10 long ones that the archive-wide cut leaves out.
+    let filler = " lorem".repeat(60);
+    let mut builder = ArchiveBuilder::new();
+    let inputs = [
+        ("SYN_1_1990.txt", (0..400).map(|i| format!("Alpha {i}.\n")).collect::<String>()),
+        ("SYN_2_2000.txt", (0..10).map(|i| format!("Long paragraph {i} on alpha{filler}.\n")).collect::<String>()),
+    ];
+    for (name, text) in &inputs {
+        for record in parse_file(name, text.as_bytes()).unwrap_or_else(|e| panic!("{e}")) {
+            builder.add(record);
+        }
+    }
+    let files = builder.finish().unwrap_or_else(|e| panic!("{e}")).files;
+    let unfiltered = answer(&files, "alpha", &SearchOptions { limit: 500, ..SearchOptions::default() });
+    assert!(unfiltered.results.hits.iter().all(|h| h.date == "1990"), "the archive-wide cut keeps 1990's");
+
+    let options = SearchOptions { limit: 50, year: Some("2000".into()), ..SearchOptions::default() };
+    let filtered = answer(&files, "alpha", &options);
+    assert_eq!(filtered.results.total, 10, "{:?}", ids(&filtered.results));
+    assert!(filtered.results.hits.iter().all(|h| h.date == "2000" && lower(h).contains("alpha")));
+    assert!(filtered.fetched.iter().any(|p| p.starts_with("filters/year-2000/keys.")), "{:?}", filtered.fetched);
 }

@@ -4,17 +4,17 @@
 
 use super::format::{
     BlockPassage, Manifest, RecordSummary, ShardKind, ShardPassage, ShardWord, TermShard, TextBlock, TypoKey,
-    encode_manifest, encode_terms, encode_text,
+    encode_keys, encode_manifest, encode_terms, encode_text,
 };
 use super::{
-    MANIFEST_FILE, PHRASE_BUCKET_BYTES, TERM_CHUNK_BYTES, TEXT_BLOCK_BYTES, TIER, TYPO_BUCKET_BYTES, TYPO_TIER,
-    phrase_hash, shard_path,
+    FILTER_TIER, MANIFEST_FILE, PHRASE_BUCKET_BYTES, TERM_CHUNK_BYTES, TEXT_BLOCK_BYTES, TIER, TYPO_BUCKET_BYTES,
+    TYPO_TIER, phrase_hash, shard_path,
 };
 use crate::analysis::{fold, is_any_stopword, tokenize};
 use crate::index::{RecordMeta, crc32};
 use crate::record::{Record, Speaker};
 use crate::sort::{sort, sort_by, sort_by_key};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Closes a passage in `ArchiveBuilder::sequence`.
 const END: u32 = u32::MAX;
@@ -82,6 +82,45 @@ struct PassageInfo {
     section: Option<u32>,
     /// `None`: the record's one speaker.
     speakers: Option<Vec<u32>>,
+}
+
+/// Words in folded order → term chunks of about `TERM_CHUNK_BYTES`, each
+/// encoded as it closes; a fold group never straddles two chunks.
+#[derive(Default)]
+struct Chunks {
+    keys: Vec<String>,
+    done: Vec<Vec<u8>>,
+    open: Vec<ShardWord>,
+    bytes: usize,
+    last: String,
+}
+
+impl Chunks {
+    fn push(&mut self, builder: &ArchiveBuilder, folded: &str, word: ShardWord) {
+        if self.keys.is_empty() || self.bytes >= TERM_CHUNK_BYTES && self.last != folded {
+            self.close(builder);
+            // The manifest lists the shortest key that tells the chunks apart.
+            self.keys.push(separator(&self.last, folded));
+            self.bytes = 0;
+        }
+        self.bytes += shard_word_bytes(&word);
+        self.open.push(word);
+        folded.clone_into(&mut self.last);
+    }
+
+    fn close(&mut self, builder: &ArchiveBuilder) {
+        if !self.open.is_empty() {
+            let words = std::mem::take(&mut self.open);
+            self.done.push(encode_terms(ShardKind::Terms, &builder.shard(words)));
+        }
+    }
+
+    /// Appends the chunks as `folder/<n>` and returns their keys.
+    fn finish(mut self, builder: &ArchiveBuilder, folder: &str, out: &mut Vec<(String, Vec<u8>)>) -> Vec<String> {
+        self.close(builder);
+        out.extend(self.done.into_iter().enumerate().map(|(i, bytes)| (format!("{folder}/{i}"), bytes)));
+        self.keys
+    }
 }
 
 /// The files of an archive: (path relative to the archive folder, bytes), the manifest first.
@@ -208,8 +247,11 @@ impl ArchiveBuilder {
         sort_by(&mut words, |a, b| (&a.0, &a.1) < (&b.0, &b.1));
 
         let impact = |passage: u32, tf: usize| self.impact(passage, tf, average_length);
-        let mut chunks: Vec<(String, Vec<ShardWord>)> = Vec::new();
-        let mut chunk_bytes = 0;
+        let mut chunks = Chunks::default();
+        // Each year and each speaker gets term chunks of its own passages: a filter
+        // reads those, where the archive-wide best postings may hold none of its passages.
+        let mut by_year: BTreeMap<u32, Chunks> = BTreeMap::new();
+        let mut by_speaker: BTreeMap<u32, Chunks> = BTreeMap::new();
         let mut typo_entries: Vec<(TypoKey, ShardWord)> = Vec::new();
         for (folded, word, postings) in words {
             let all = postings.decode();
@@ -221,25 +263,45 @@ impl ArchiveBuilder {
                 typo_entries
                     .push((key, ShardWord { word: word.clone(), doc_freq, postings: best(&all, TYPO_TIER, &impact) }));
             }
+            // (year or speaker, posting index), grouped: only the best of each group are copied.
+            let mut years: Vec<(u32, usize)> = Vec::with_capacity(all.len());
+            let mut speakers: Vec<(u32, usize)> = Vec::with_capacity(all.len());
+            for (i, posting) in all.iter().enumerate() {
+                let Some(info) = self.passages.get(posting.0 as usize) else { continue };
+                let record = self.summaries.get(info.record as usize);
+                if let Some(year) = record.map(|r| r.year).filter(|&y| y > 0) {
+                    years.push((u32::from(year), i));
+                }
+                match (&info.speakers, record.and_then(|r| r.speaker)) {
+                    (Some(list), _) => speakers.extend(list.iter().map(|&s| (s, i))),
+                    (None, Some(s)) => speakers.push((s, i)),
+                    (None, None) => {}
+                }
+            }
+            for (groups, target) in [(&mut years, &mut by_year), (&mut speakers, &mut by_speaker)] {
+                sort(groups);
+                for group in groups.chunk_by(|a, b| a.0 == b.0) {
+                    let Some(&(value, _)) = group.first() else { continue };
+                    let postings = best_of(&all, group.iter().map(|&(_, i)| i), FILTER_TIER, &impact);
+                    let entry = ShardWord { word: word.clone(), doc_freq, postings };
+                    target.entry(value).or_default().push(&self, &folded, entry);
+                }
+            }
             let postings = best(&all, TIER, &impact);
-            let bytes = word.len() + 4 + postings.iter().map(|(_, p)| 6 + p.len()).sum::<usize>();
-            let previous = chunks.last().and_then(|(_, w)| w.last()).map(|w| fold(&w.word));
-            if chunks.is_empty() || chunk_bytes >= TERM_CHUNK_BYTES && previous.as_ref() != Some(&folded) {
-                // The manifest lists the shortest key that tells the chunks apart.
-                chunks.push((separator(previous.as_deref().unwrap_or(""), &folded), Vec::new()));
-                chunk_bytes = 0;
-            }
-            chunk_bytes += bytes;
-            if let Some((_, list)) = chunks.last_mut() {
-                list.push(ShardWord { word, doc_freq, postings });
-            }
+            chunks.push(&self, &folded, ShardWord { word, doc_freq, postings });
         }
 
         let mut shards: Vec<(String, Vec<u8>)> = Vec::new();
-        let mut chunk_keys = Vec::new();
-        for (i, (key, words)) in chunks.into_iter().enumerate() {
-            chunk_keys.push(key);
-            shards.push((format!("terms/{i}"), encode_terms(ShardKind::Terms, &self.shard(words))));
+        let chunk_keys = chunks.finish(&self, "terms", &mut shards);
+        for (year, chunks) in &mut by_year {
+            let folder = format!("filters/year-{year}");
+            let keys = std::mem::take(chunks).finish(&self, &folder, &mut shards);
+            shards.push((format!("{folder}/keys"), encode_keys(&keys)));
+        }
+        for (speaker, chunks) in &mut by_speaker {
+            let folder = format!("filters/speaker-{speaker}");
+            let keys = std::mem::take(chunks).finish(&self, &folder, &mut shards);
+            shards.push((format!("{folder}/keys"), encode_keys(&keys)));
         }
         let (typo_keys, buckets) = typo_buckets(typo_entries);
         for (i, words) in buckets.into_iter().enumerate() {
@@ -283,6 +345,8 @@ impl ArchiveBuilder {
             chunks: chunk_keys,
             typos: typo_keys,
             phrase_buckets,
+            filter_years: by_year.keys().filter_map(|&y| u16::try_from(y).ok()).collect(),
+            filter_speakers: by_speaker.keys().copied().collect(),
         };
         let mut files = vec![(MANIFEST_FILE.to_string(), encode_manifest(&manifest))];
         files.extend(shards.into_iter().map(|(stem, bytes)| (shard_path(&stem, &hash), bytes)));
@@ -475,8 +539,18 @@ fn best(all: &[(u32, Vec<u32>)], limit: usize, impact: &dyn Fn(u32, usize) -> f3
     if all.len() <= limit {
         return all.to_vec();
     }
+    best_of(all, 0..all.len(), limit, impact)
+}
+
+/// `best` among some of the postings (indexes into `all`, ascending).
+fn best_of(
+    all: &[(u32, Vec<u32>)],
+    some: impl Iterator<Item = usize>,
+    limit: usize,
+    impact: &dyn Fn(u32, usize) -> f32,
+) -> Vec<(u32, Vec<u32>)> {
     let mut ranked: Vec<(f32, u32, usize)> =
-        all.iter().enumerate().map(|(i, (p, positions))| (impact(*p, positions.len()), *p, i)).collect();
+        some.filter_map(|i| all.get(i).map(|(p, positions)| (impact(*p, positions.len()), *p, i))).collect();
     sort_by(&mut ranked, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).is_lt());
     ranked.truncate(limit);
     sort_by_key(&mut ranked, |&(_, p, _)| p);

@@ -20,6 +20,8 @@ pub enum ShardKind {
     Typos = 2,
     Text = 3,
     Phrases = 4,
+    /// The chunk keys of a filter's sub-archive.
+    Keys = 5,
 }
 
 /// The entry point: everything needed to know which shards a query needs,
@@ -46,6 +48,9 @@ pub struct Manifest {
     pub typos: Vec<TypoKey>,
     /// Number of phrase buckets (word pairs are hashed into them).
     pub phrase_buckets: u32,
+    /// Years and speakers with a sub-archive of their own (`filters/year-1970/`, `filters/speaker-12/`), ascending.
+    pub filter_years: Vec<u16>,
+    pub filter_speakers: Vec<u32>,
 }
 
 /// What ranking, filters and facets need of a record before its text is loaded.
@@ -150,6 +155,8 @@ pub fn encode_manifest(m: &Manifest) -> Vec<u8> {
         w.byte(key.length);
     }
     w.uint(m.phrase_buckets);
+    ascending(&mut w, m.filter_years.iter().map(|&y| u32::from(y)));
+    ascending(&mut w, m.filter_speakers.iter().copied());
     finish(w)
 }
 
@@ -207,6 +214,44 @@ pub fn encode_text(block: &TextBlock) -> Vec<u8> {
         w.str(&p.text);
     }
     finish(w)
+}
+
+/// A filter sub-archive's chunk keys, as the manifest lists the archive's.
+pub fn encode_keys(keys: &[String]) -> Vec<u8> {
+    let mut w = shard_header(ShardKind::Keys);
+    front_coded(&mut w, keys.iter().map(String::as_str));
+    finish(w)
+}
+
+pub fn decode_keys(bytes: &[u8]) -> Result<Vec<String>, DecodeError> {
+    let mut r = open_shard(bytes, ShardKind::Keys)?;
+    let keys = read_front_coded(&mut r)?;
+    r.finish()?;
+    Ok(keys)
+}
+
+/// Strictly ascending numbers as a count and gaps.
+fn ascending(w: &mut Writer, values: impl ExactSizeIterator<Item = u32>) {
+    w.len(values.len());
+    let mut previous = 0;
+    for v in values {
+        w.uint(v - previous);
+        previous = v;
+    }
+}
+
+fn read_ascending(r: &mut Reader) -> Result<Vec<u32>, DecodeError> {
+    let mut out = Vec::new();
+    let mut value: u32 = 0;
+    for i in 0..r.count(1)? {
+        let gap = r.uint()?;
+        if i > 0 && gap == 0 {
+            return Err(r.damaged("values out of order"));
+        }
+        value = value.checked_add(gap).ok_or_else(|| r.damaged("value overflow"))?;
+        out.push(value);
+    }
+    Ok(out)
 }
 
 fn shard_header(kind: ShardKind) -> Writer {
@@ -295,6 +340,13 @@ pub fn decode_manifest(bytes: &[u8]) -> Result<Manifest, DecodeError> {
         m.typos.push(key);
     }
     m.phrase_buckets = r.uint()?;
+    for y in read_ascending(&mut r)? {
+        m.filter_years.push(u16::try_from(y).map_err(|_| r.damaged("year out of range"))?);
+    }
+    m.filter_speakers = read_ascending(&mut r)?;
+    if m.filter_speakers.iter().any(|&s| s as usize >= m.speakers.len()) {
+        return Err(r.damaged("speaker out of range"));
+    }
     r.finish()?;
     Ok(m)
 }
@@ -458,6 +510,8 @@ mod tests {
             chunks: vec!["".into(), "clim".into(), "climate".into()],
             typos: vec![TypoKey { suffix: "ate".into(), length: 7 }, TypoKey { suffix: "ion".into(), length: 4 }],
             phrase_buckets: 3,
+            filter_years: vec![1970, 2023],
+            filter_speakers: vec![0],
         };
         assert_eq!(decode_manifest(&encode_manifest(&m)).unwrap(), m);
     }

@@ -16,6 +16,8 @@ pub const MANIFEST_FILE: &str = "manifest.vrba";
 /// Postings kept per word: the passages where it weighs most. Ranking a page
 /// of ten needs the best few hundred, not the 100,000 passages of "development".
 const TIER: usize = 200;
+/// Postings kept per word in a year's or a speaker's own term chunks: a filtered page needs fewer.
+const FILTER_TIER: usize = 64;
 /// Postings kept per word in a typo bucket: a correction needs fewer.
 const TYPO_TIER: usize = 32;
 /// Target size of a term chunk, uncompressed (common words get a chunk of their own).

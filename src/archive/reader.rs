@@ -6,7 +6,8 @@
 //! so ranking, phrases, facets and snippets are the single-file index's code.
 
 use super::format::{
-    Manifest, ShardKind, ShardPassage, TermShard, TextBlock, TypoKey, decode_manifest, decode_terms, decode_text,
+    Manifest, ShardKind, ShardPassage, TermShard, TextBlock, TypoKey, decode_keys, decode_manifest, decode_terms,
+    decode_text,
 };
 use super::{phrase_hash, shard_path};
 use crate::analysis::{Lang, fold, stem_key};
@@ -28,20 +29,21 @@ pub enum Step {
 pub struct Archive {
     manifest: Manifest,
     langs: Vec<Lang>,
-    chunks: Loaded<TermShard>,
-    typos: Loaded<TermShard>,
-    phrases: Loaded<TermShard>,
+    /// Term chunks, typo buckets and phrase buckets fetched so far, by path.
+    shards: HashMap<String, TermShard>,
+    /// Chunk keys of the filter sub-archives fetched so far, by folder ("filters/year-1970").
+    filter_keys: HashMap<String, Vec<String>>,
     blocks: Loaded<TextBlock>,
     /// The last assembled index, reused while the same shards answer.
     cache: Option<Assembled>,
 }
 
-/// The shards one query reads, by number.
+/// The shards one query reads, by path.
 #[derive(Clone, Default, PartialEq)]
 struct Shards {
-    chunks: Vec<usize>,
-    typos: Vec<usize>,
-    phrases: Vec<usize>,
+    /// Term chunks and typo buckets.
+    terms: Vec<String>,
+    phrases: Vec<String>,
 }
 
 struct Assembled {
@@ -64,9 +66,8 @@ impl Archive {
         Ok(Archive {
             manifest,
             langs,
-            chunks: Loaded::default(),
-            typos: Loaded::default(),
-            phrases: Loaded::default(),
+            shards: HashMap::new(),
+            filter_keys: HashMap::new(),
             blocks: Loaded::default(),
             cache: None,
         })
@@ -78,28 +79,39 @@ impl Archive {
 
     /// Takes a fetched file. The path must be one that `search` asked for.
     pub fn add(&mut self, path: &str, bytes: &[u8]) -> Result<(), DecodeError> {
-        let unknown = DecodeError::Damaged { section: "shard", what: "file name is not one of this archive's shards" };
-        let (kind, n) = self.parse_path(path).ok_or(unknown.clone())?;
+        let unknown =
+            || DecodeError::Damaged { section: "shard", what: "file name is not one of this archive's shards" };
+        let stem = path
+            .strip_suffix(".vrba")
+            .and_then(|p| p.strip_suffix(self.manifest.hash.as_str()))
+            .and_then(|p| p.strip_suffix('.'))
+            .ok_or_else(unknown)?;
+        let (folder, name) = stem.rsplit_once('/').ok_or_else(unknown)?;
         // Passage ids run below this (`record << record_bits | index`).
         let passages = (self.manifest.records.len() as u64) << self.manifest.record_bits;
-        match kind {
-            ShardKind::Terms => {
-                self.chunks.insert(n, decode_terms(bytes, kind, passages)?);
+        let kind = match folder {
+            "terms" => ShardKind::Terms,
+            "typos" => ShardKind::Typos,
+            "phrases" => ShardKind::Phrases,
+            "text" => ShardKind::Text,
+            f if self.is_filter(f) && name == "keys" => ShardKind::Keys,
+            f if self.is_filter(f) => ShardKind::Terms,
+            _ => return Err(unknown()),
+        };
+        if kind == ShardKind::Keys {
+            self.filter_keys.insert(folder.to_string(), decode_keys(bytes)?);
+            return Ok(());
+        }
+        let n: u32 = name.parse().map_err(|_| unknown())?;
+        if kind == ShardKind::Text {
+            let block = decode_text(bytes)?;
+            let bits = self.manifest.block_bits;
+            if block.first >> bits != n || block.passages.len() > 1 << bits {
+                return Err(DecodeError::Damaged { section: "text", what: "block holds other passages" });
             }
-            ShardKind::Typos => {
-                self.typos.insert(n, decode_terms(bytes, kind, passages)?);
-            }
-            ShardKind::Phrases => {
-                self.phrases.insert(n, decode_terms(bytes, kind, passages)?);
-            }
-            ShardKind::Text => {
-                let block = decode_text(bytes)?;
-                let bits = self.manifest.block_bits;
-                if (block.first >> bits) as usize != n || block.passages.len() > 1 << bits {
-                    return Err(DecodeError::Damaged { section: "text", what: "block holds other passages" });
-                }
-                self.blocks.insert(n, block);
-            }
+            self.blocks.insert(n as usize, block);
+        } else {
+            self.shards.insert(path.to_string(), decode_terms(bytes, kind, passages)?);
         }
         Ok(())
     }
@@ -107,41 +119,48 @@ impl Archive {
     /// Answers a query, or says which files it needs first.
     pub fn search(&mut self, input: &str, options: &SearchOptions) -> Step {
         let query = parse(input);
+        // A filter with a sub-archive of its own reads that one's chunks: the
+        // archive-wide best postings of a word may hold none of that year's.
+        let folder = self.filter_folder(options);
+        let keys = match &folder {
+            None => &self.manifest.chunks,
+            Some(f) => match self.filter_keys.get(f) {
+                Some(keys) => keys,
+                None => return Step::Need(vec![self.path(&format!("{f}/keys"))]),
+            },
+        };
+        let chunk_folder = folder.as_deref().unwrap_or("terms");
         let all_stopwords = query.clauses.iter().all(Clause::is_stopword);
         let ranked = query.clauses.iter().filter(|c| all_stopwords || !c.is_stopword());
         let mut chunks: Vec<usize> = Vec::new();
         for clause in ranked.clone().chain(&query.excluded) {
             for word in clause.words.iter().chain(&clause.alias) {
-                self.chunks_for(word, clause.prefix && !clause.phrase, &mut chunks);
+                self.chunks_for(keys, word, clause.prefix && !clause.phrase, &mut chunks);
             }
         }
         sort(&mut chunks);
         chunks.dedup();
         // Quoted phrases: the pairs of words side by side, in their phrase buckets.
-        let mut phrases: Vec<usize> = Vec::new();
+        let mut phrases: Vec<u32> = Vec::new();
         for clause in query.clauses.iter().filter(|c| c.quoted) {
             for pair in clause.words.windows(2) {
                 if let ([a, b], buckets @ 1..) = (pair, self.manifest.phrase_buckets) {
-                    phrases.push((phrase_hash(&fold(a), &fold(b)) % buckets) as usize);
+                    phrases.push(phrase_hash(&fold(a), &fold(b)) % buckets);
                 }
             }
         }
         sort(&mut phrases);
         phrases.dedup();
-        let missing: Vec<String> = chunks
-            .iter()
-            .filter(|&&c| !self.chunks.contains_key(c))
-            .map(|&c| self.path(ShardKind::Terms, c))
-            .chain(
-                phrases.iter().filter(|&&p| !self.phrases.contains_key(p)).map(|&p| self.path(ShardKind::Phrases, p)),
-            )
-            .collect();
+        let mut shards = Shards {
+            terms: chunks.iter().map(|c| self.path(&format!("{chunk_folder}/{c}"))).collect(),
+            phrases: phrases.iter().map(|p| self.path(&format!("phrases/{p}"))).collect(),
+        };
+        let missing = self.missing(shards.terms.iter().chain(&shards.phrases));
         if !missing.is_empty() {
             return Step::Need(missing);
         }
 
         // A word that none of its chunks knows may be misspelt: its typo bucket.
-        let mut shards = Shards { chunks, typos: Vec::new(), phrases };
         let index = &self.assemble(&shards).index;
         let unknown: Vec<String> = ranked
             .filter(|c| !c.phrase && c.alias.is_none())
@@ -152,15 +171,15 @@ impl Archive {
             })
             .map(|(_, w)| fold(w))
             .collect();
-        let mut typos: Vec<usize> = unknown.iter().filter_map(|w| self.typo_bucket(w)).collect();
+        let mut typos: Vec<String> =
+            unknown.iter().filter_map(|w| self.typo_bucket(w)).map(|t| self.path(&format!("typos/{t}"))).collect();
         sort(&mut typos);
         typos.dedup();
-        let missing: Vec<String> =
-            typos.iter().filter(|&&t| !self.typos.contains_key(t)).map(|&t| self.path(ShardKind::Typos, t)).collect();
-        shards.typos = typos;
+        let missing = self.missing(typos.iter());
         if !missing.is_empty() {
             return Step::Need(missing);
         }
+        shards.terms.extend(typos);
 
         let block_bits = self.manifest.block_bits;
         let assembled = self.assemble(&shards);
@@ -177,7 +196,7 @@ impl Archive {
         let missing: Vec<String> = blocks
             .iter()
             .filter(|&&b| !self.blocks.contains_key(b as usize))
-            .map(|&b| self.path(ShardKind::Text, b as usize))
+            .map(|&b| self.path(&format!("text/{b}")))
             .collect();
         if !missing.is_empty() {
             return Step::Need(missing);
@@ -189,22 +208,46 @@ impl Archive {
         Step::Done(self.assemble(&shards).index.search(input, options))
     }
 
-    /// The term chunks a typed word needs: its own, its stem's, and the next
-    /// one when the word is still being typed and its completions run on.
-    fn chunks_for(&self, word: &str, prefix: bool, out: &mut Vec<usize>) {
-        let folded = fold(word);
-        let own = self.chunk_of(&folded);
-        out.push(own);
-        for &lang in &self.langs {
-            out.push(self.chunk_of(&stem_key(lang, word)));
+    fn missing<'a>(&self, paths: impl Iterator<Item = &'a String>) -> Vec<String> {
+        paths.filter(|p| !self.shards.contains_key(*p)).cloned().collect()
+    }
+
+    /// The sub-archive folder for the query's filter, if it has one: the speaker's, else the year's.
+    fn filter_folder(&self, options: &SearchOptions) -> Option<String> {
+        let m = &self.manifest;
+        let speaker = options.speaker.as_ref().and_then(|name| m.speakers.iter().position(|s| &s.name == name));
+        if let Some(s) = speaker.map(|s| s as u32).filter(|s| m.filter_speakers.binary_search(s).is_ok()) {
+            return Some(format!("filters/speaker-{s}"));
         }
-        if prefix && self.manifest.chunks.get(own + 1).is_some_and(|k| k.starts_with(&folded)) {
-            out.push(own + 1);
+        let year = options.year.as_ref().and_then(|y| y.parse::<u16>().ok());
+        year.filter(|y| m.filter_years.binary_search(y).is_ok()).map(|y| format!("filters/year-{y}"))
+    }
+
+    fn is_filter(&self, folder: &str) -> bool {
+        let m = &self.manifest;
+        match folder.strip_prefix("filters/") {
+            Some(f) => match (f.strip_prefix("year-"), f.strip_prefix("speaker-")) {
+                (Some(y), _) => y.parse().is_ok_and(|y: u16| m.filter_years.binary_search(&y).is_ok()),
+                (_, Some(s)) => s.parse().is_ok_and(|s: u32| m.filter_speakers.binary_search(&s).is_ok()),
+                _ => false,
+            },
+            None => false,
         }
     }
 
-    fn chunk_of(&self, folded: &str) -> usize {
-        self.manifest.chunks.partition_point(|k| k.as_str() <= folded).saturating_sub(1)
+    /// The term chunks a typed word needs: its own, its stem's, and the next
+    /// one when the word is still being typed and its completions run on.
+    fn chunks_for(&self, keys: &[String], word: &str, prefix: bool, out: &mut Vec<usize>) {
+        let chunk_of = |folded: &str| keys.partition_point(|k| k.as_str() <= folded).saturating_sub(1);
+        let folded = fold(word);
+        let own = chunk_of(&folded);
+        out.push(own);
+        for &lang in &self.langs {
+            out.push(chunk_of(&stem_key(lang, word)));
+        }
+        if prefix && keys.get(own + 1).is_some_and(|k| k.starts_with(&folded)) {
+            out.push(own + 1);
+        }
     }
 
     fn typo_bucket(&self, folded: &str) -> Option<usize> {
@@ -217,27 +260,9 @@ impl Archive {
         Some(self.manifest.typos.partition_point(|k| *k <= key).saturating_sub(1))
     }
 
-    fn path(&self, kind: ShardKind, n: usize) -> String {
-        let dir = match kind {
-            ShardKind::Terms => "terms",
-            ShardKind::Typos => "typos",
-            ShardKind::Text => "text",
-            ShardKind::Phrases => "phrases",
-        };
-        shard_path(&format!("{dir}/{n}"), &self.manifest.hash)
-    }
-
-    fn parse_path(&self, path: &str) -> Option<(ShardKind, usize)> {
-        let (dir, name) = path.split_once('/')?;
-        let kind = match dir {
-            "terms" => ShardKind::Terms,
-            "typos" => ShardKind::Typos,
-            "text" => ShardKind::Text,
-            "phrases" => ShardKind::Phrases,
-            _ => return None,
-        };
-        let n: usize = name.split('.').next()?.parse().ok()?;
-        (self.path(kind, n) == path).then_some((kind, n))
+    /// "terms/12" → "terms/12.0badcafe.vrba".
+    fn path(&self, stem: &str) -> String {
+        shard_path(stem, &self.manifest.hash)
     }
 
     /// The shards at hand as one small index (cached while they stay the same).
@@ -249,13 +274,8 @@ impl Archive {
     }
 
     fn build_index(&self, wanted: &Shards) -> Assembled {
-        let shards: Vec<&TermShard> = wanted
-            .chunks
-            .iter()
-            .filter_map(|&c| self.chunks.get(c))
-            .chain(wanted.typos.iter().filter_map(|&t| self.typos.get(t)))
-            .collect();
-        let phrases: Vec<&TermShard> = wanted.phrases.iter().filter_map(|&p| self.phrases.get(p)).collect();
+        let shards: Vec<&TermShard> = wanted.terms.iter().filter_map(|p| self.shards.get(p)).collect();
+        let phrases: Vec<&TermShard> = wanted.phrases.iter().filter_map(|p| self.shards.get(p)).collect();
         // Each word once: a term chunk's postings are longer than a typo bucket's.
         let mut words: Vec<(&str, usize, usize)> = Vec::new();
         for (s, shard) in shards.iter().enumerate() {
