@@ -17,7 +17,7 @@ pub struct Args {
     #[arg(short, long, required_unless_present = "archive")]
     output: Option<PathBuf>,
     /// Write a sharded archive into this folder instead of one file
-    /// (manifest.vrba, terms/, typos/, text/): for corpora too large to
+    /// (manifest.vrba, terms/, typos/, phrases/, text/, filters/): for corpora too large to
     /// download whole; the browser fetches only the shards a query needs.
     #[arg(long, value_name = "DIR", conflicts_with_all = ["output", "layout"])]
     archive: Option<PathBuf>,
@@ -151,7 +151,7 @@ fn build_archive(dir: &Path, inputs: &[PathBuf]) -> Result<()> {
 }
 
 /// The folders that hold shards, cleaned of a previous build's shards.
-const SHARD_FOLDERS: &[&str] = &["terms", "typos", "text"];
+const SHARD_FOLDERS: &[&str] = &["terms", "typos", "phrases", "text", "filters"];
 
 /// Writes the shards, then the manifest (through a temporary file and a
 /// rename), then deletes the shards of a previous build. Shard names carry
@@ -187,11 +187,16 @@ fn write_archive(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
         bail!("the archive builder gave no {MANIFEST_FILE}");
     };
     write_file(&dir.join(MANIFEST_FILE), manifest)?;
-    for folder in SHARD_FOLDERS {
-        let Ok(entries) = std::fs::read_dir(dir.join(folder)) else {
+    let mut folders: Vec<PathBuf> = SHARD_FOLDERS.iter().map(|f| dir.join(f)).collect();
+    while let Some(folder) = folders.pop() {
+        let Ok(entries) = std::fs::read_dir(&folder) else {
             continue;
         };
         for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+            if path.is_dir() {
+                folders.push(path); // filters/year-1970/ and the like
+                continue;
+            }
             let stale = !kept.contains(&path) && path.file_name().and_then(|n| n.to_str()).is_some_and(is_shard_name);
             if stale {
                 std::fs::remove_file(&path)
@@ -202,15 +207,14 @@ fn write_archive(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
     Ok(())
 }
 
-/// `<n>.<8 hex>.vrba`, the shape of a shard's name: only those are deleted as
-/// stale, never other files someone put in the folder.
+/// `<n>.<8 hex>.vrba` (or `keys.<8 hex>.vrba`), the shape of a shard's name:
+/// only those are deleted as stale, never other files someone put in the folder.
 fn is_shard_name(name: &str) -> bool {
     let mut parts = name.split('.');
     let (Some(n), Some(hash), Some("vrba"), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
         return false;
     };
-    !n.is_empty()
-        && n.bytes().all(|b| b.is_ascii_digit())
+    (n == "keys" || !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
         && hash.len() == 8
         && hash.bytes().all(|b| b.is_ascii_hexdigit())
 }
