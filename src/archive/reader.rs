@@ -34,8 +34,10 @@ pub struct Archive {
     /// Chunk keys of the filter sub-archives fetched so far, by folder ("filters/year-1970").
     filter_keys: HashMap<String, Vec<String>>,
     blocks: Loaded<TextBlock>,
-    /// The last assembled index, reused while the same shards answer.
-    cache: Option<Assembled>,
+    /// The last two assembled indexes, reused while the same shards answer:
+    /// a misspelt word is looked up without its typo bucket, then with it.
+    current: Option<Assembled>,
+    previous: Option<Assembled>,
 }
 
 /// The shards one query reads, by path.
@@ -69,7 +71,8 @@ impl Archive {
             shards: HashMap::new(),
             filter_keys: HashMap::new(),
             blocks: Loaded::default(),
-            cache: None,
+            current: None,
+            previous: None,
         })
     }
 
@@ -268,9 +271,17 @@ impl Archive {
     /// The shards at hand as one small index (cached while they stay the same).
     fn assemble(&mut self, wanted: &Shards) -> &Assembled {
         let blocks_loaded = self.blocks.len();
-        let cached = self.cache.take().filter(|c| c.shards == *wanted && c.blocks_loaded == blocks_loaded);
-        let assembled = cached.unwrap_or_else(|| self.build_index(wanted));
-        self.cache.insert(assembled)
+        let fits = |c: &Assembled| c.shards == *wanted && c.blocks_loaded == blocks_loaded;
+        let assembled = match self.current.take() {
+            Some(current) if fits(&current) => current,
+            current => {
+                let reused = self.previous.take().filter(fits);
+                let assembled = reused.unwrap_or_else(|| self.build_index(wanted));
+                self.previous = current;
+                assembled
+            }
+        };
+        self.current.insert(assembled)
     }
 
     fn build_index(&self, wanted: &Shards) -> Assembled {
