@@ -216,9 +216,15 @@ fn filters_keep_one_year_one_language_or_one_delegation() {
 
 /// `terms/3.0a1b2c3d.vrba` → ("terms", "3", "0a1b2c3d").
 fn shard_name(path: &str) -> (&str, &str, &str) {
-    let (folder, name) = path.rsplit_once('/').unwrap_or_else(|| panic!("{path}: not in a folder"));
+    // The records' symbols sit beside the manifest: records.<hash>.vrba.
+    let (folder, name) = path.rsplit_once('/').unwrap_or(("records", path));
     let parts: Vec<&str> = name.split('.').collect();
     let [n, hash, "vrba"] = parts[..] else { panic!("{path}: not <n>.<hash>.vrba") };
+    if folder == "records" {
+        assert_eq!(n, "records", "{path}");
+        assert!(hash.len() == 8 && hash.bytes().all(|b| b.is_ascii_hexdigit()), "{path}");
+        return (folder, n, hash);
+    }
     // A filter's sub-archive: filters/year-1970/ or filters/speaker-3/, its chunk keys in keys.<hash>.vrba.
     let filter = folder.strip_prefix("filters/").is_some_and(|f| f.starts_with("year-") || f.starts_with("speaker-"));
     let folder = if filter { "filters" } else { folder };
@@ -235,7 +241,7 @@ fn the_archive_is_a_small_manifest_and_hashed_shards_in_three_folders() {
     assert_eq!(files[0].1.get(..4), Some(&b"VRBA"[..]));
     let shards = &files[1..];
     let folders: BTreeSet<&str> = shards.iter().map(|(p, _)| shard_name(p).0).collect();
-    assert_eq!(folders, BTreeSet::from(["filters", "terms", "text", "typos"]));
+    assert_eq!(folders, BTreeSet::from(["filters", "records", "terms", "text", "typos"]));
     let hashes: BTreeSet<&str> = shards.iter().map(|(p, _)| shard_name(p).2).collect();
     assert_eq!(hashes.len(), 1, "one build, one hash: {hashes:?}");
     let paths: BTreeSet<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
@@ -504,4 +510,25 @@ fn a_year_filter_finds_that_years_paragraphs_of_a_word_common_in_other_years() {
     assert_eq!(filtered.results.total, 10, "{:?}", ids(&filtered.results));
     assert!(filtered.results.hits.iter().all(|h| h.date == "2000" && lower(h).contains("alpha")));
     assert!(filtered.fetched.iter().any(|p| p.starts_with("filters/year-2000/keys.")), "{:?}", filtered.fetched);
+}
+
+#[test]
+fn a_record_filter_searches_that_statement_whole() {
+    // "the" stands in nearly every paragraph: the archive-wide best postings
+    // hold few of one statement's; the record filter finds them all.
+    let record = "GBR_78_2023";
+    let bytes = std::fs::read(format!("{SLICE}/{record}.txt")).expect("read the statement");
+    let statement = parse_file(&format!("{record}.txt"), &bytes).unwrap_or_else(|e| panic!("{e}"));
+    let expected =
+        statement[0].passages.iter().filter(|p| p.text.split(|c: char| !c.is_alphabetic()).any(|w| w == "the")).count();
+
+    let options = SearchOptions { limit: 100, record: Some(record.into()), ..SearchOptions::default() };
+    let answer = answer(slice(), "the", &options);
+    assert_eq!(answer.results.total, expected, "{:?}", ids(&answer.results));
+    assert!(answer.results.hits.iter().all(|h| h.record == record && h.title.contains("United Kingdom")));
+    assert!(answer.fetched.first().is_some_and(|p| p.starts_with("records.")), "{:?}", answer.fetched);
+    assert!(answer.fetched.iter().skip(1).all(|p| p.starts_with("text/")), "{:?}", answer.fetched);
+
+    let unknown = search_with("the", SearchOptions { record: Some("XYZ_1_1999".into()), ..SearchOptions::default() });
+    assert!(unknown.hits.is_empty() && !unknown.warnings.is_empty());
 }

@@ -4,7 +4,7 @@
 
 use super::format::{
     BlockPassage, Manifest, RecordSummary, ShardKind, ShardPassage, ShardWord, TermShard, TextBlock, TypoKey,
-    encode_keys, encode_manifest, encode_terms, encode_text,
+    encode_keys, encode_manifest, encode_records, encode_terms, encode_text,
 };
 use super::{
     FILTER_TIER, MANIFEST_FILE, PHRASE_BUCKET_BYTES, TERM_CHUNK_BYTES, TEXT_BLOCK_BYTES, TIER, TYPO_BUCKET_BYTES,
@@ -188,12 +188,13 @@ impl ArchiveBuilder {
                 }
             }
             let section = passage.section.map(|s| intern(&mut self.sections, &mut self.section_ids, s));
+            let speakers = if one_speaker.is_some() { None } else { Some(speakers) };
             self.passages.push(PassageInfo {
                 record: record_no,
                 index: index as u32,
                 length,
                 section,
-                speakers: if one_speaker.is_some() { None } else { Some(speakers) },
+                speakers: speakers.clone(),
             });
             self.total_length += u64::from(length);
             self.text_bytes += passage.text.len() as u64;
@@ -201,6 +202,8 @@ impl ArchiveBuilder {
             self.texts.push(BlockPassage {
                 number: passage.number,
                 id: (passage.id != derived_id).then_some(passage.id),
+                section,
+                speakers,
                 text: passage.text,
             });
         }
@@ -312,6 +315,12 @@ impl ArchiveBuilder {
             shards.push((format!("phrases/{i}"), encode_terms(ShardKind::Phrases, &self.shard(words))));
         }
         // Text blocks: runs of one record's passages, numbered by their first id.
+        let mut record_passages = vec![0u32; self.records.len()];
+        for info in &self.passages {
+            if let Some(n) = record_passages.get_mut(info.record as usize) {
+                *n += 1;
+            }
+        }
         let texts = std::mem::take(&mut self.texts);
         let mut block: Option<TextBlock> = None;
         for (p, text) in texts.into_iter().enumerate() {
@@ -319,15 +328,18 @@ impl ArchiveBuilder {
             if block.as_ref().is_some_and(|b| b.first >> block_bits != id >> block_bits) {
                 shards.extend(block.take().map(|b| text_shard(&b, block_bits)));
             }
-            let record = self.passages.get(p).and_then(|info| self.records.get(info.record as usize));
+            let record = self.passages.get(p).map_or(0, |info| info.record as usize);
             let block = block.get_or_insert_with(|| TextBlock {
                 first: id,
-                record: record.cloned().unwrap_or_default(),
+                record: self.records.get(record).cloned().unwrap_or_default(),
+                record_passages: record_passages.get(record).copied().unwrap_or(0),
                 passages: Vec::new(),
             });
             block.passages.push(text);
         }
         shards.extend(block.map(|b| text_shard(&b, block_bits)));
+        let symbols: Vec<&str> = self.records.iter().map(|r| r.symbol.as_str()).collect();
+        shards.push(("records".to_string(), encode_records(&symbols)));
 
         // One hash of every shard's checksum (its last four bytes) names the whole build.
         let checksums: Vec<u8> =

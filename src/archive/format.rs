@@ -22,6 +22,8 @@ pub enum ShardKind {
     Phrases = 4,
     /// The chunk keys of a filter's sub-archive.
     Keys = 5,
+    /// The records' symbols, for a filter on one record.
+    Records = 6,
 }
 
 /// The entry point: everything needed to know which shards a query needs,
@@ -105,6 +107,8 @@ pub struct TextBlock {
     /// Id of the first passage.
     pub first: u32,
     pub record: RecordMeta,
+    /// Passages in the whole record (its blocks follow one another).
+    pub record_passages: u32,
     pub passages: Vec<BlockPassage>,
 }
 
@@ -114,6 +118,9 @@ pub struct BlockPassage {
     pub number: u32,
     /// Set when the id is not "{symbol}#p{number}".
     pub id: Option<String>,
+    pub section: Option<u32>,
+    /// `None`: the record's speaker.
+    pub speakers: Option<Vec<u32>>,
     pub text: String,
 }
 
@@ -204,16 +211,42 @@ pub fn encode_text(block: &TextBlock) -> Vec<u8> {
         w.str(s);
     }
     w.lang(r.lang);
+    w.uint(block.record_passages);
     w.len(block.passages.len());
     for p in &block.passages {
         w.uint(p.number);
-        w.byte(u8::from(p.id.is_some()));
+        w.byte(u8::from(p.id.is_some()) | u8::from(p.section.is_some()) << 1 | u8::from(p.speakers.is_some()) << 2);
         if let Some(id) = &p.id {
             w.str(id);
+        }
+        if let Some(section) = p.section {
+            w.uint(section);
+        }
+        if let Some(speakers) = &p.speakers {
+            w.len(speakers.len());
+            speakers.iter().for_each(|&s| w.uint(s));
         }
         w.str(&p.text);
     }
     finish(w)
+}
+
+/// The records' symbols, in record order.
+pub fn encode_records(symbols: &[&str]) -> Vec<u8> {
+    let mut w = shard_header(ShardKind::Records);
+    w.len(symbols.len());
+    symbols.iter().for_each(|s| w.str(s));
+    finish(w)
+}
+
+pub fn decode_records(bytes: &[u8]) -> Result<Vec<String>, DecodeError> {
+    let mut r = open_shard(bytes, ShardKind::Records)?;
+    let mut symbols = Vec::new();
+    for _ in 0..r.count(1)? {
+        symbols.push(r.string()?);
+    }
+    r.finish()?;
+    Ok(symbols)
 }
 
 /// A filter sub-archive's chunk keys, as the manifest lists the archive's.
@@ -423,15 +456,25 @@ pub fn decode_text(bytes: &[u8]) -> Result<TextBlock, DecodeError> {
     }
     let [symbol, title, session, meeting, date, url] = fields;
     let record = RecordMeta { symbol, title, session, meeting, date, url, lang: r.lang()? };
-    let mut block = TextBlock { first, record, passages: Vec::new() };
+    let mut block = TextBlock { first, record, record_passages: r.uint()?, passages: Vec::new() };
     for _ in 0..r.count(3)? {
         let number = r.uint()?;
-        let id = match r.byte()? {
-            0 => None,
-            1 => Some(r.string()?),
-            _ => return Err(r.damaged("unknown passage flags")),
+        let flags = r.byte()?;
+        if flags > 7 {
+            return Err(r.damaged("unknown passage flags"));
+        }
+        let id = if flags & 1 != 0 { Some(r.string()?) } else { None };
+        let section = if flags & 2 != 0 { Some(r.uint()?) } else { None };
+        let speakers = if flags & 4 != 0 {
+            let mut list = Vec::new();
+            for _ in 0..r.count(1)? {
+                list.push(r.uint()?);
+            }
+            Some(list)
+        } else {
+            None
         };
-        block.passages.push(BlockPassage { number, id, text: r.string()? });
+        block.passages.push(BlockPassage { number, id, section, speakers, text: r.string()? });
     }
     r.finish()?;
     Ok(block)
@@ -535,7 +578,17 @@ mod tests {
         let block = TextBlock {
             first: 4,
             record: RecordMeta { symbol: "FRA_78_2023".into(), ..RecordMeta::default() },
-            passages: vec![BlockPassage { number: 2, id: None, text: "Texte".into() }],
+            record_passages: 7,
+            passages: vec![
+                BlockPassage { number: 2, text: "Texte".into(), ..BlockPassage::default() },
+                BlockPassage {
+                    number: 3,
+                    id: Some("x".into()),
+                    section: Some(1),
+                    speakers: Some(vec![2]),
+                    text: "T".into(),
+                },
+            ],
         };
         assert_eq!(decode_text(&encode_text(&block)).unwrap(), block);
     }

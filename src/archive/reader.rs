@@ -6,12 +6,12 @@
 //! so ranking, phrases, facets and snippets are the single-file index's code.
 
 use super::format::{
-    Manifest, ShardKind, ShardPassage, TermShard, TextBlock, TypoKey, decode_keys, decode_manifest, decode_terms,
-    decode_text,
+    Manifest, ShardKind, ShardPassage, TermShard, TextBlock, TypoKey, decode_keys, decode_manifest, decode_records,
+    decode_terms, decode_text,
 };
 use super::{phrase_hash, shard_path};
 use crate::analysis::{Lang, fold, stem_key};
-use crate::index::{CorpusStats, DecodeError, Index, IndexData, PassageData, Posting, RecordMeta};
+use crate::index::{CorpusStats, DecodeError, Index, IndexData, PassageData, Posting, RecordMeta, derive_dictionary};
 use crate::search::query::{Clause, parse};
 use crate::search::{Results, SearchOptions, core_forms};
 use crate::sort::{sort, sort_by};
@@ -34,6 +34,10 @@ pub struct Archive {
     /// Chunk keys of the filter sub-archives fetched so far, by folder ("filters/year-1970").
     filter_keys: HashMap<String, Vec<String>>,
     blocks: Loaded<TextBlock>,
+    /// The records' symbols, once a record filter needed them.
+    symbols: Option<Vec<String>>,
+    /// One record's whole index (a record filter searches it alone).
+    record_index: Option<(usize, Index)>,
     /// The last two assembled indexes, reused while the same shards answer:
     /// a misspelt word is looked up without its typo bucket, then with it.
     current: Option<Assembled>,
@@ -71,6 +75,8 @@ impl Archive {
             shards: HashMap::new(),
             filter_keys: HashMap::new(),
             blocks: Loaded::default(),
+            symbols: None,
+            record_index: None,
             current: None,
             previous: None,
         })
@@ -89,6 +95,10 @@ impl Archive {
             .and_then(|p| p.strip_suffix(self.manifest.hash.as_str()))
             .and_then(|p| p.strip_suffix('.'))
             .ok_or_else(unknown)?;
+        if stem == "records" {
+            self.symbols = Some(decode_records(bytes)?);
+            return Ok(());
+        }
         let (folder, name) = stem.rsplit_once('/').ok_or_else(unknown)?;
         // Passage ids run below this (`record << record_bits | index`).
         let passages = (self.manifest.records.len() as u64) << self.manifest.record_bits;
@@ -121,6 +131,9 @@ impl Archive {
 
     /// Answers a query, or says which files it needs first.
     pub fn search(&mut self, input: &str, options: &SearchOptions) -> Step {
+        if let Some(symbol) = &options.record {
+            return self.search_record(input, options, symbol);
+        }
         let query = parse(input);
         // A filter with a sub-archive of its own reads that one's chunks: the
         // archive-wide best postings of a word may hold none of that year's.
@@ -209,6 +222,72 @@ impl Archive {
         }
         // The hits' text arrived after this index was assembled: assemble again with it.
         Step::Done(self.assemble(&shards).index.search(input, options))
+    }
+
+    /// A filter on one record: its text blocks (a few) become an index of their
+    /// own, searched whole — no best-postings cut can hide its paragraphs.
+    fn search_record(&mut self, input: &str, options: &SearchOptions, symbol: &str) -> Step {
+        let in_blocks = self.blocks.0.iter().find(|(_, b)| b.record.symbol == symbol).map(|(_, b)| b.first);
+        let record = match (in_blocks, &self.symbols) {
+            (Some(first), _) => self.record_of(first),
+            (None, Some(symbols)) => match symbols.iter().position(|s| s == symbol) {
+                Some(r) => r,
+                None => {
+                    let warning = format!("no record {symbol:?} in this archive");
+                    return Step::Done(Results {
+                        query: input.to_string(),
+                        warnings: vec![warning],
+                        ..Results::default()
+                    });
+                }
+            },
+            (None, None) => return Step::Need(vec![self.path("records")]),
+        };
+        let bits = self.manifest.record_bits - self.manifest.block_bits;
+        let first = record << bits;
+        let Some(count) = self.blocks.get(first).map(|b| b.record_passages) else {
+            return Step::Need(vec![self.path(&format!("text/{first}"))]);
+        };
+        let blocks = first..first + (count as usize).div_ceil(1 << self.manifest.block_bits).max(1);
+        let missing: Vec<String> =
+            blocks.clone().filter(|&b| !self.blocks.contains_key(b)).map(|b| self.path(&format!("text/{b}"))).collect();
+        if !missing.is_empty() {
+            return Step::Need(missing);
+        }
+        if self.record_index.as_ref().is_none_or(|(r, _)| *r != record) {
+            self.record_index = Some((record, self.record_alone(record, blocks)));
+        }
+        match &self.record_index {
+            Some((_, index)) => Step::Done(index.search(input, options)),
+            None => Step::Done(Results::default()),
+        }
+    }
+
+    /// One record's passages as a whole index, dictionary and postings derived from the text.
+    fn record_alone(&self, record: usize, blocks: std::ops::Range<usize>) -> Index {
+        let summary = self.manifest.records.get(record);
+        let mut data = IndexData {
+            sections: self.manifest.sections.clone(),
+            speakers: self.manifest.speakers.clone(),
+            ..IndexData::default()
+        };
+        for block in blocks.filter_map(|b| self.blocks.get(b)) {
+            if data.records.is_empty() {
+                data.records.push(block.record.clone());
+            }
+            data.passages.extend(block.passages.iter().map(|p| PassageData {
+                record: 0,
+                number: p.number,
+                id: p.id.clone(),
+                section: p.section,
+                speakers: p.speakers.clone().unwrap_or_else(|| summary.and_then(|s| s.speaker).into_iter().collect()),
+                lang: None,
+                length: 0,
+                text: p.text.clone(),
+            }));
+        }
+        derive_dictionary(&mut data);
+        Index::new(data)
     }
 
     fn missing<'a>(&self, paths: impl Iterator<Item = &'a String>) -> Vec<String> {

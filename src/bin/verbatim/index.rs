@@ -187,14 +187,18 @@ fn write_archive(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
         bail!("the archive builder gave no {MANIFEST_FILE}");
     };
     write_file(&dir.join(MANIFEST_FILE), manifest)?;
-    let mut folders: Vec<PathBuf> = SHARD_FOLDERS.iter().map(|f| dir.join(f)).collect();
-    while let Some(folder) = folders.pop() {
+    // The folder itself holds records.<hash>.vrba; its shard folders nest (filters/year-1970/).
+    let mut folders: Vec<(PathBuf, bool)> = SHARD_FOLDERS.iter().map(|f| (dir.join(f), true)).collect();
+    folders.push((dir.to_path_buf(), false));
+    while let Some((folder, nested)) = folders.pop() {
         let Ok(entries) = std::fs::read_dir(&folder) else {
             continue;
         };
         for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
             if path.is_dir() {
-                folders.push(path); // filters/year-1970/ and the like
+                if nested {
+                    folders.push((path, true));
+                }
                 continue;
             }
             let stale = !kept.contains(&path) && path.file_name().and_then(|n| n.to_str()).is_some_and(is_shard_name);
@@ -207,14 +211,14 @@ fn write_archive(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
     Ok(())
 }
 
-/// `<n>.<8 hex>.vrba` (or `keys.<8 hex>.vrba`), the shape of a shard's name:
+/// `<n>.<8 hex>.vrba` (or `keys.…`, `records.…`), the shape of a shard's name:
 /// only those are deleted as stale, never other files someone put in the folder.
 fn is_shard_name(name: &str) -> bool {
     let mut parts = name.split('.');
     let (Some(n), Some(hash), Some("vrba"), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
         return false;
     };
-    (n == "keys" || !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    (n == "keys" || n == "records" || !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
         && hash.len() == 8
         && hash.bytes().all(|b| b.is_ascii_hexdigit())
 }
