@@ -10,4 +10,6 @@ export CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver || echo /usr/bin/c
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-120}
 # webdriver.json at the repository root passes the headless Chromium arguments.
-exec cargo test --target wasm32-unknown-unknown --test wasm "$@"
+# Two builds, two boundaries: Engine (default) and Archive (feature `archive`).
+cargo test --target wasm32-unknown-unknown --test wasm "$@"
+exec cargo test --target wasm32-unknown-unknown --features archive --test wasm_archive "$@"

@@ -1,7 +1,7 @@
 //! The browser boundary (src/wasm.rs) in a real browser: plain JS objects out,
 //! UTF-16 highlight offsets, VerbatimIndexError kinds, no throw on odd queries.
 //! Run with scripts/test-wasm.sh (wasm-bindgen-test-runner + headless Chromium).
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", not(feature = "archive")))]
 
 use js_sys::{Array, JsString, Object, Reflect};
 use verbatim::analysis::Lang;
