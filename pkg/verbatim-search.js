@@ -4,11 +4,15 @@
 //   <verbatim-search index="pkg/AG12734-fr.idx"></verbatim-search>
 //
 // Attributes: index (URL, or "#id" of a <script type="application/octet-stream"> holding
-// base64), wasm (same forms; default: verbatim_bg.wasm beside verbatim.js), lang ("fr" |
+// base64; a single-file index, or the manifest.vrba of an archive written by
+// `verbatim index --archive`, whose other files are fetched beside it as queries need
+// them), wasm (same forms; default: verbatim_bg.wasm beside verbatim.js, or for an archive
+// verbatim-archive_bg.wasm beside verbatim-archive.js, the build that reads archives), lang ("fr" |
 // "en"), placeholder, offline (registers ./sw.js, or the URL given), page (URL of the page
 // that shows the record, when it is not this one), theme ("light" | "dark"; default: system).
 // Events: "verbatim-results" (detail: the `results` property) after each answer;
-// "verbatim-select" (cancelable, detail: { hit, citation }) before it scrolls to a paragraph.
+// "verbatim-select" (cancelable, detail: { hit, citation }) before it scrolls to a paragraph
+// (with an archive: before it shows the whole passage in the element, ?hit=<id> in the URL).
 // Theming: --verbatim-* custom properties and ::part(); see verbatim-search.css.
 //
 // A single-file bundle may set, before this module runs, globalThis.__verbatimGlue
@@ -26,6 +30,9 @@ const STRINGS = {
     results: "Résultats",
     sections: "Sections",
     speakers: "Orateurs",
+    delegations: "Délégations",
+    years: "Années",
+    languages: "Langues",
     passages: (n) => (n === 1 ? "1 passage" : `${fmt("fr", n)} passages`),
     found: (n) => (n === 1 ? "1 passage trouvé" : `${fmt("fr", n)} passages trouvés`),
     shown: (n) => ` (les ${n} premiers affichés)`,
@@ -37,6 +44,8 @@ const STRINGS = {
     didYouMeanEnd: "\u202f?",
     loading: "Chargement de l’index…",
     copy: (n) => `Copier la citation du § ${n}`,
+    copyCitation: "Copier la citation",
+    closePassage: "Fermer le passage",
     copied: "Citation copiée",
     copyFailed: "Copie impossible",
     paragraph: (n) => `§ ${n}`,
@@ -46,6 +55,7 @@ const STRINGS = {
     "not-an-index": "Ce fichier n’est pas un index de recherche Verbatim.",
     missing: "La recherche est indisponible : l’index est introuvable.",
     engine: "La recherche ne peut pas démarrer dans ce navigateur.",
+    fetch: "Une partie de l’index n’a pas pu être chargée — vérifiez la connexion, puis réessayez.",
   },
   en: {
     label: "Search the meeting record",
@@ -54,6 +64,9 @@ const STRINGS = {
     results: "Results",
     sections: "Sections",
     speakers: "Speakers",
+    delegations: "Delegations",
+    years: "Years",
+    languages: "Languages",
     passages: (n) => (n === 1 ? "1 passage" : `${fmt("en", n)} passages`),
     found: (n) => (n === 1 ? "1 passage found" : `${fmt("en", n)} passages found`),
     shown: (n) => ` (first ${n} shown)`,
@@ -65,6 +78,8 @@ const STRINGS = {
     didYouMeanEnd: "?",
     loading: "Loading the index…",
     copy: (n) => `Copy the citation of § ${n}`,
+    copyCitation: "Copy the citation",
+    closePassage: "Close the passage",
     copied: "Citation copied",
     copyFailed: "Could not copy",
     paragraph: (n) => `§ ${n}`,
@@ -74,6 +89,7 @@ const STRINGS = {
     "not-an-index": "This file is not a Verbatim search index.",
     missing: "Search is unavailable: the index could not be found.",
     engine: "Search cannot start in this browser.",
+    fetch: "Part of the index could not be loaded — check the connection, then try again.",
   },
 };
 
@@ -81,6 +97,15 @@ const LIMIT = 30;
 const DEBOUNCE_MS = 80;
 const ANNOUNCE_MS = 500;
 const FACET_CHIPS = 5;
+// An archive answers a query in a few rounds (terms, then typo buckets, then text blocks).
+const ARCHIVE_ROUNDS = 5;
+// The facets of the results, in the order their chip rows show.
+const FACETS = [
+  ["section", "sections"],
+  ["speaker", "speakers"],
+  ["year", "years"],
+  ["lang", "languages"],
+];
 
 function fmt(lang, n) {
   return n.toLocaleString(lang);
@@ -88,10 +113,11 @@ function fmt(lang, n) {
 
 // The wasm-bindgen glue, through one function so a single-file bundle can inline it:
 // set globalThis.__verbatimGlue = { default: init, Engine } before this module runs.
-export function loadGlue() {
+// An archive needs the other build, verbatim-archive.js (its glue exports Archive).
+export function loadGlue(archive = false) {
   const glue = globalThis.__verbatimGlue;
-  if (glue && typeof glue.Engine === "function") return Promise.resolve(glue);
-  return import("./verbatim.js");
+  if (glue && typeof glue[archive ? "Archive" : "Engine"] === "function") return Promise.resolve(glue);
+  return archive ? import("./verbatim-archive.js") : import("./verbatim.js");
 }
 
 class LoadError extends Error {
@@ -137,29 +163,129 @@ async function loadBytes(ref, doc, what) {
 }
 
 let gluePromise;
+let archiveGluePromise;
 const engines = new Map();
 
-// One engine per (index, wasm) pair, shared by every element of the page.
+// The started glue of one build: verbatim.js (Engine) or verbatim-archive.js (Archive).
+function startGlue(archive, wasmRef, doc) {
+  const start = async () => {
+    if (typeof WebAssembly !== "object") throw new LoadError("engine", "this browser has no WebAssembly");
+    const glue = await loadGlue(archive);
+    const source = wasmRef ? await loadWasm(wasmRef, doc) : undefined;
+    await glue.default(source === undefined ? undefined : { module_or_path: source });
+    return glue;
+  };
+  const failed = (e) => {
+    const files = archive ? "verbatim-archive.js and verbatim-archive_bg.wasm" : "verbatim.js and verbatim_bg.wasm";
+    return e instanceof LoadError ? e : new LoadError("engine", `could not start the search engine: ${e.message} — check that ${files} sit beside verbatim-search.js and that .wasm is served as application/wasm`);
+  };
+  if (archive) {
+    return (archiveGluePromise ??= start().catch((e) => {
+      archiveGluePromise = undefined;
+      throw failed(e);
+    }));
+  }
+  return (gluePromise ??= start().catch((e) => {
+    gluePromise = undefined;
+    throw failed(e);
+  }));
+}
+
+// One engine per (index, wasm) pair, shared by every element of the page. The build
+// that the index's name announces (manifest.vrba: an archive) starts while the index
+// downloads; the index's first bytes decide.
 function loadEngine(indexRef, wasmRef, doc) {
   const key = `${indexRef}\n${wasmRef}`;
   if (!engines.has(key)) {
     const bytes = loadBytes(indexRef, doc, "index");
     bytes.catch(() => {});
-    gluePromise ??= (async () => {
-      if (typeof WebAssembly !== "object") throw new LoadError("engine", "this browser has no WebAssembly");
-      const glue = await loadGlue();
-      const source = wasmRef ? await loadWasm(wasmRef, doc) : undefined;
-      await glue.default(source === undefined ? undefined : { module_or_path: source });
-      return glue;
-    })().catch((e) => {
-      gluePromise = undefined;
-      throw e instanceof LoadError ? e : new LoadError("engine", `could not start the search engine: ${e.message} — check that verbatim.js and verbatim_bg.wasm sit beside verbatim-search.js and that .wasm is served as application/wasm`);
+    const named = /\.vrba(?:[?#]|$)/i.test(indexRef);
+    const engine = Promise.all([startGlue(named, wasmRef, doc), bytes]).then(async ([glue, data]) => {
+      const archive = isArchive(data);
+      if (archive !== named) glue = await startGlue(archive, wasmRef, doc);
+      return archive ? new ArchiveEngine(glue, data, new URL(indexRef.startsWith("#") ? "" : indexRef, doc.baseURI)) : new glue.Engine(data);
     });
-    const engine = Promise.all([gluePromise, bytes]).then(([glue, data]) => new glue.Engine(data));
     engine.catch(() => engines.delete(key));
     engines.set(key, engine);
   }
   return engines.get(key);
+}
+
+// An archive's manifest starts with "VRBA" (a single-file index with "VRBT").
+function isArchive(bytes) {
+  return bytes.length >= 4 && bytes[0] === 0x56 && bytes[1] === 0x52 && bytes[2] === 0x42 && bytes[3] === 0x41;
+}
+
+// An archive (manifest.vrba + terms/, typos/, text/, …): the wasm says which files a query
+// needs, they are fetched beside the manifest, each once for every element of the page,
+// and the query is asked again until it is answered.
+class ArchiveEngine {
+  #archive;
+  #base;
+  #files = new Map();
+
+  constructor(glue, bytes, manifestUrl) {
+    if (typeof glue.Archive !== "function") {
+      throw new LoadError("engine", `the index at ${manifestUrl} is an archive, but verbatim-archive.js has no Archive — copy verbatim-archive.js and verbatim-archive_bg.wasm from the pkg/ of the Verbatim that wrote the archive`);
+    }
+    this.#archive = new glue.Archive(bytes);
+    this.#base = manifestUrl;
+  }
+
+  info() {
+    return this.#archive.info();
+  }
+
+  async search(query, options) {
+    for (let round = 0; round < ARCHIVE_ROUNDS; round++) {
+      const step = this.#archive.search(query, options);
+      if (!step.need?.length) return step.results;
+      await Promise.all(step.need.map((path) => this.#file(path)));
+    }
+    throw new LoadError("damaged", `the archive at ${this.#base} still asks for files after ${ARCHIVE_ROUNDS} rounds — rebuild it with verbatim index --archive`);
+  }
+
+  // Fetches again, through a service worker that has just taken control of the page,
+  // the files fetched before it did, so that it keeps them for offline use.
+  keep() {
+    for (const url of [this.#base, ...[...this.#files.keys()].map((path) => new URL(path, this.#base))]) {
+      fetch(url).then((r) => r.arrayBuffer()).catch(() => {});
+    }
+  }
+
+  // Fetched and added once; a failed file is forgotten, so the next query tries again.
+  #file(path) {
+    let pending = this.#files.get(path);
+    if (!pending) {
+      pending = this.#fetch(path);
+      this.#files.set(path, pending);
+      pending.catch(() => this.#files.delete(path));
+    }
+    return pending;
+  }
+
+  async #fetch(path) {
+    const url = new URL(path, this.#base);
+    const hint = `keep the archive's folders (terms/, typos/, text/, …) beside ${this.#base.pathname.split("/").pop() || "manifest.vrba"}, as verbatim index --archive wrote them, and reload the page if the archive was rebuilt`;
+    let response;
+    try {
+      response = await fetch(url);
+    } catch (e) {
+      throw new LoadError("fetch", `could not load the archive file ${url}: ${e.message} — check the connection; ${hint}`);
+    }
+    if (!response.ok) throw new LoadError("fetch", `could not load the archive file ${url}: HTTP ${response.status} — ${hint}`);
+    let bytes;
+    try {
+      bytes = new Uint8Array(await response.arrayBuffer());
+    } catch (e) {
+      throw new LoadError("fetch", `the archive file ${url} did not arrive whole: ${e.message} — check the connection`);
+    }
+    try {
+      this.#archive.add(path, bytes);
+    } catch (e) {
+      throw new LoadError(e?.kind || "damaged", `the archive file ${url} cannot be used (${e?.kind || "damaged"}): ${e?.message || e} — rebuild the archive with verbatim index --archive and copy all of it`);
+    }
+  }
 }
 
 // For the reader, a missing wasm is "search cannot start", not "index not found".
@@ -251,6 +377,8 @@ const SHELL = `
     <div class="facets" part="facets">
       <div class="facet-group" role="group" aria-labelledby="facet-sections" hidden><span class="facet-label" id="facet-sections"></span><span class="chips"></span></div>
       <div class="facet-group" role="group" aria-labelledby="facet-speakers" hidden><span class="facet-label" id="facet-speakers"></span><span class="chips"></span></div>
+      <div class="facet-group" role="group" aria-labelledby="facet-years" hidden><span class="facet-label" id="facet-years"></span><span class="chips"></span></div>
+      <div class="facet-group" role="group" aria-labelledby="facet-languages" hidden><span class="facet-label" id="facet-languages"></span><span class="chips"></span></div>
     </div>
     <p class="empty" part="empty" hidden><span></span> <span class="hint"></span></p>
     <div class="body">
@@ -263,6 +391,18 @@ const SHELL = `
       <div class="hitmap" part="hitmap" aria-hidden="true"><div class="track"></div></div>
     </div>
   </div>
+  <article class="passage" part="passage" tabindex="-1" aria-labelledby="passage-title" hidden>
+    <div class="passage-head">
+      <p class="passage-title" id="passage-title" part="passage-title"></p>
+      <button type="button" class="close" part="close">${SVG.clear}<span class="vh"></span></button>
+    </div>
+    <p class="meta" part="meta"></p>
+    <p class="passage-text" part="passage-text"></p>
+    <div class="citation" part="citation">
+      <p class="citation-text"></p>
+      <button type="button" class="copy copy-citation" part="copy">${SVG.copy}<span class="vh"></span></button>
+    </div>
+  </article>
 </div>`;
 
 export class VerbatimSearch extends HTMLElement {
@@ -288,7 +428,8 @@ export class VerbatimSearch extends HTMLElement {
   #answered = "";
   #hits = [];
   #active = -1;
-  #filters = { section: "", speaker: "" };
+  #filters = { section: "", speaker: "", year: "", lang: "" };
+  #chosen = null;
   #listeners = null;
   #started = false;
 
@@ -317,6 +458,7 @@ export class VerbatimSearch extends HTMLElement {
     p.count = $(".count");
     p.suggestion = $(".suggestion");
     p.facets = this.#shadow.querySelectorAll(".facet-group");
+    p.passage = $(".passage");
     p.empty = $(".empty");
     p.results = $(".results");
     p.scroller = $(".scroller");
@@ -359,6 +501,11 @@ export class VerbatimSearch extends HTMLElement {
       if (button) this.#copy(+button.dataset.index, button);
     });
     p.hitmap.addEventListener("click", (e) => this.#onHitmap(e));
+    p.passage.querySelector(".copy").addEventListener("click", (e) => this.#chosen && this.#copyHit(this.#chosen, e.currentTarget));
+    p.passage.querySelector(".close").addEventListener("click", () => {
+      this.#showPassage(null);
+      p.input.focus();
+    });
     this.#shadow.querySelector(".facets").addEventListener("click", async (e) => {
       const chip = e.target.closest(".chip");
       if (!chip) return;
@@ -403,12 +550,15 @@ export class VerbatimSearch extends HTMLElement {
     this.#load();
     this.#registerWorker();
     // A shared link: ?q= searches; with #pN too, the reader came for that paragraph, so
-    // the results wait behind the input instead of pushing the paragraph down.
-    const query = new URLSearchParams(location.search).get("q");
+    // the results wait behind the input instead of pushing the paragraph down. With an
+    // archive, ?hit=<id> names the passage to show.
+    const params = new URLSearchParams(location.search);
+    const query = params.get("q");
+    const hit = params.get("hit");
     const target = this.#markTarget();
     if (query && !this.#parts.input.value) {
       this.#parts.input.value = query;
-      this.#search(true, !target);
+      this.#search(true, !target && !hit, hit);
     }
     this.#started = true;
   }
@@ -440,8 +590,15 @@ export class VerbatimSearch extends HTMLElement {
     p.clear.querySelector(".vh").textContent = t.clear;
     p.clear.title = t.clear;
     p.listbox.setAttribute("aria-label", t.results);
-    p.facets[0].querySelector(".facet-label").textContent = t.sections;
-    p.facets[1].querySelector(".facet-label").textContent = t.speakers;
+    FACETS.forEach(([, plural], i) => (p.facets[i].querySelector(".facet-label").textContent = t[plural]));
+    // In an archive of general debates, every speaker is a delegation.
+    const speakers = this.#engine instanceof ArchiveEngine ? this.#info?.speakers || [] : [];
+    if (speakers.length && speakers.every((s) => s.kind === "delegation")) p.facets[1].querySelector(".facet-label").textContent = t.delegations;
+    for (const [sel, text] of [[".close", t.closePassage], [".copy", t.copyCitation]]) {
+      const button = p.passage.querySelector(sel);
+      button.querySelector(".vh").textContent = text;
+      button.title = text;
+    }
     p.root.lang = this.#lang;
     if (this.#failure) this.#showFailure(this.#failure);
   }
@@ -461,6 +618,7 @@ export class VerbatimSearch extends HTMLElement {
       (engine) => {
         this.#engine = engine;
         this.#info = engine.info();
+        if (engine instanceof ArchiveEngine) this.#applyStrings();
         return engine;
       },
       (e) => {
@@ -492,11 +650,26 @@ export class VerbatimSearch extends HTMLElement {
     if (!this.hasAttribute("offline") || !("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
     const url = new URL(this.getAttribute("offline") || "./sw.js", document.baseURI);
     const register = () =>
-      navigator.serviceWorker.register(url).catch((e) => {
+      navigator.serviceWorker.register(url).then(() => this.#keepArchive(), (e) => {
         console.warn(`verbatim-search: could not register the service worker ${url}: ${e.message} — put sw.js beside the page or remove the offline attribute`);
       });
     if (document.readyState === "complete") register();
     else addEventListener("load", register, { once: true });
+  }
+
+  // An archive's files fetched before the worker controlled this page (the first visit)
+  // went past it: once it does, they are fetched again through it, to work offline.
+  #keepArchive() {
+    const workers = navigator.serviceWorker;
+    if (workers.controller) return;
+    workers.addEventListener(
+      "controllerchange",
+      async () => {
+        const engine = this.#engine || (await this.#ready);
+        if (engine instanceof ArchiveEngine) engine.keep();
+      },
+      { once: true },
+    );
   }
 
   // ------------------------------------------------------------------ searching
@@ -514,14 +687,16 @@ export class VerbatimSearch extends HTMLElement {
   }
 
   // Stale answers (a slower load finishing after a newer keystroke) are dropped by #seq.
-  async #search(now, reveal = true) {
+  // `pick`: the id of a passage to show once answered (an archive's ?hit= link).
+  async #search(now, reveal = true, pick = "") {
     clearTimeout(this.#debounce);
     const seq = ++this.#seq;
     const query = this.#parts.input.value;
     this.#parts.clear.hidden = !query;
     this.#writeUrl(query);
+    this.#showPassage(null);
     if (!query.trim()) {
-      this.#filters = { section: "", speaker: "" };
+      this.#filters = { section: "", speaker: "", year: "", lang: "" };
       this.#results = null;
       this.#answered = "";
       this.#hits = [];
@@ -534,19 +709,56 @@ export class VerbatimSearch extends HTMLElement {
     const engine = this.#engine || (await this.#load());
     if (seq !== this.#seq || !engine) return;
     const options = { limit: LIMIT };
-    if (this.#filters.section) options.section = this.#filters.section;
-    if (this.#filters.speaker) options.speaker = this.#filters.speaker;
-    const results = engine.search(query, options);
+    for (const [facet, value] of Object.entries(this.#filters)) if (value) options[facet] = value;
+    let results;
+    let chosen = null;
+    if (engine instanceof ArchiveEngine) {
+      try {
+        results = await engine.search(query, options);
+        if (pick && seq === this.#seq) chosen = await this.#find(engine, query, options, results, pick);
+      } catch (e) {
+        if (seq === this.#seq) this.#searchFailed(e);
+        return;
+      }
+      if (seq !== this.#seq) return;
+      if (this.#failure === "fetch" || this.#failure === "damaged") {
+        // The files a query needed arrived this time: the search works again.
+        this.#failure = null;
+        this.#parts.message.hidden = true;
+        this.#parts.input.removeAttribute("aria-describedby");
+      }
+    } else {
+      results = engine.search(query, options);
+    }
     this.#results = results;
     this.#answered = query;
     this.#hits = results.hits || results.results || [];
     this.#render();
-    if (reveal) this.#open();
+    if (chosen) this.#showPassage(chosen, false);
+    else if (reveal || pick) this.#open();
     this.dispatchEvent(new CustomEvent("verbatim-results", { bubbles: true, composed: true, detail: this.results }));
     const t = this.#strings;
     let text = results.total ? t.found(results.total) : t.none(query);
     if (!results.total && this.#suggestion()) text += ` ${t.didYouMean}${t.quote(this.#suggestion())}${t.didYouMeanEnd}`;
     if (reveal) this.#announce(text, now);
+  }
+
+  // The passage a ?hit= link names: among the results, else among that record's.
+  async #find(engine, query, options, results, id) {
+    const found = (r) => (r?.hits || []).find((h) => h.id === id);
+    if (found(results)) return found(results);
+    const record = id.slice(0, id.lastIndexOf("#"));
+    return record ? found(await engine.search(query, { ...options, record, limit: 1000 })) || null : null;
+  }
+
+  // A file an archive query needed did not come: say so, and let the next query try again.
+  #searchFailed(e) {
+    const kind = STRINGS.fr[e?.kind] ? e.kind : "fetch";
+    console.error(`verbatim-search: ${e?.message || e}`);
+    this.#results = null;
+    this.#hits = [];
+    this.#render();
+    this.#showFailure(kind);
   }
 
   #suggestion() {
@@ -562,11 +774,13 @@ export class VerbatimSearch extends HTMLElement {
     else this.#announceTimer = setTimeout(say, ANNOUNCE_MS);
   }
 
-  #writeUrl(query, anchor) {
+  #writeUrl(query, anchor, hit) {
     try {
       const url = new URL(location.href);
       if (query.trim()) url.searchParams.set("q", query);
       else url.searchParams.delete("q");
+      if (hit) url.searchParams.set("hit", hit);
+      else if (url.searchParams.has("hit")) url.searchParams.delete("hit");
       if (anchor) url.hash = anchor;
       if (url.href !== location.href) history.replaceState(history.state, "", url);
     } catch {
@@ -594,8 +808,7 @@ export class VerbatimSearch extends HTMLElement {
       option.dataset.index = i;
       const meta = el("span", "meta");
       meta.setAttribute("part", "meta");
-      meta.append(el("span", "num", t.paragraph(hit.number)));
-      if (hit.speaker) meta.append(el("span", "speaker", hit.speaker));
+      this.#appendMeta(meta, hit);
       const snippet = el("span", "snippet");
       snippet.setAttribute("part", "snippet");
       if (record) snippet.lang = record;
@@ -641,12 +854,34 @@ export class VerbatimSearch extends HTMLElement {
     p.empty.hidden = !results || total > 0;
     if (results && !total) {
       p.empty.firstElementChild.textContent = t.none(p.input.value.trim());
-      p.empty.lastElementChild.textContent = this.#filters.section || this.#filters.speaker ? t.noneHintFiltered : t.noneHint;
+      p.empty.lastElementChild.textContent = Object.values(this.#filters).some(Boolean) ? t.noneHintFiltered : t.noneHint;
     }
 
-    this.#renderFacets(0, "section", results?.facets?.sections);
-    this.#renderFacets(1, "speaker", results?.facets?.speakers);
+    FACETS.forEach(([facet, plural], slot) => this.#renderFacets(slot, facet, results?.facets?.[plural]));
+    this.#shadow.querySelector(".facets").hidden = [...p.facets].every((g) => g.hidden);
     this.#renderHitmap();
+  }
+
+  // "§ 23 · Speaker", and in an archive the record first: "General Debate, 78th session (2023): France · § 23".
+  #appendMeta(meta, hit) {
+    const title = this.#engine instanceof ArchiveEngine ? hit.title || hit.record : "";
+    if (title) {
+      const record = el("span", "record", title);
+      record.setAttribute("part", "record");
+      meta.append(record);
+    }
+    meta.append(el("span", "num", this.#strings.paragraph(hit.number)));
+    if (hit.speaker && !title.includes(hit.speaker)) meta.append(el("span", "speaker", hit.speaker));
+  }
+
+  // What a chip shows: the value, or for a language code its name ("en" → "English").
+  #chipLabel(facet, value) {
+    if (facet !== "lang") return value;
+    try {
+      return new Intl.DisplayNames([this.#lang], { type: "language" }).of(value) || value;
+    } catch {
+      return value;
+    }
   }
 
   #renderFacets(slot, facet, values = []) {
@@ -665,13 +900,12 @@ export class VerbatimSearch extends HTMLElement {
       chip.setAttribute("aria-pressed", String(value === chosen));
       chip.dataset.facet = facet;
       chip.dataset.value = value;
-      const label = el("span", "chip-label", value);
-      label.title = value;
+      const label = el("span", "chip-label", this.#chipLabel(facet, value));
+      label.title = label.textContent;
       chip.append(label, el("span", "chip-count", fmt(this.#lang, count)));
       return chip;
     });
     group.querySelector(".chips").replaceChildren(...chips);
-    this.#shadow.querySelector(".facets").hidden = this.#parts.facets[0].hidden && this.#parts.facets[1].hidden;
   }
 
   #position(hit) {
@@ -680,8 +914,10 @@ export class VerbatimSearch extends HTMLElement {
     return Math.min(1, Math.max(0, (hit.number - 1) / (passages - 1)));
   }
 
+  // The hit map places paragraphs in one record; an archive's results span many.
   #renderHitmap() {
-    const marks = this.#hits.map((hit, i) => {
+    const hits = this.#engine instanceof ArchiveEngine ? [] : this.#hits;
+    const marks = hits.map((hit, i) => {
       const mark = el("span", "tick");
       mark.dataset.index = i;
       mark.style.top = `${(this.#position(hit) * 100).toFixed(2)}%`;
@@ -692,7 +928,7 @@ export class VerbatimSearch extends HTMLElement {
   }
 
   #onHitmap(event) {
-    if (!this.#hits.length) return;
+    if (!this.#hits.length || this.#engine instanceof ArchiveEngine) return;
     const box = this.#parts.track.getBoundingClientRect();
     const at = Math.min(1, Math.max(0, (event.clientY - box.top) / Math.max(1, box.height)));
     let best = 0;
@@ -780,8 +1016,26 @@ export class VerbatimSearch extends HTMLElement {
   // ------------------------------------------------------------------ choosing a result
 
   #record(hit) {
+    if (this.#engine instanceof ArchiveEngine) {
+      // An archive's hits carry their record; its info lists languages, not records.
+      const langs = (this.#info?.languages || []).map((l) => (typeof l === "string" ? l : l?.value || l?.code || ""));
+      return { symbol: hit.record, title: hit.title || "", date: hit.date || "", lang: hit.lang || (langs.length === 1 ? langs[0] : "") };
+    }
     const records = this.#info?.records || [];
     return records.find((r) => r.symbol === hit.record) || records[0] || {};
+  }
+
+  // An archive passage's link: this page, its query and ?hit=<id>.
+  #hitUrl(hit) {
+    try {
+      const url = new URL(location.href);
+      url.hash = "";
+      url.searchParams.set("q", this.#answered || this.#parts.input.value);
+      url.searchParams.set("hit", hit.id);
+      return /^https?:$/.test(url.protocol) ? url.href : "";
+    } catch {
+      return "";
+    }
   }
 
   // Where § N can be read: this page when it holds the paragraph, else the page attribute, else the record's source.
@@ -799,6 +1053,13 @@ export class VerbatimSearch extends HTMLElement {
 
   /** The citation of a hit: « AG/12734, 48e séance plénière, 24 novembre 2025, § 23 — https://…#p23 ». */
   citation(hit) {
+    if (this.#engine instanceof ArchiveEngine) {
+      // « FRA_78_2023, General Debate, 78th session (2023): France, § 12 — https://…?q=…&hit=FRA_78_2023%23p12 »
+      const r = this.#record(hit);
+      const date = formatDate(r.date, this.#lang) || (r.date && !r.title.includes(r.date) ? r.date : "");
+      const url = this.#hitUrl(hit);
+      return [r.symbol, r.title !== r.symbol && r.title, date, this.#strings.paragraph(hit.number)].filter(Boolean).join(", ") + (url ? ` — ${url}` : "");
+    }
     const r = this.#record(hit);
     const parts = [r.symbol || hit.record, r.meeting && meetingName(r.meeting), formatDate(r.date, this.#lang), this.#strings.paragraph(hit.number)];
     const url = this.#paragraphUrl(hit);
@@ -811,6 +1072,10 @@ export class VerbatimSearch extends HTMLElement {
     const select = new CustomEvent("verbatim-select", { bubbles: true, composed: true, cancelable: true, detail: { hit, citation: this.citation(hit) } });
     if (!this.dispatchEvent(select)) return;
     this.#close();
+    if (this.#engine instanceof ArchiveEngine) {
+      this.#showPassage(hit, true);
+      return;
+    }
     const doc = this.ownerDocument;
     const target = doc.getElementById(hit.anchor);
     if (!target) {
@@ -845,9 +1110,39 @@ export class VerbatimSearch extends HTMLElement {
     return target;
   }
 
-  async #copy(i, button) {
-    const hit = this.#hits[i];
+  // An archive has no record page to scroll to: the whole passage shows in the element,
+  // with its citation, and the URL names it (?hit=<id>) so a reload shows it again.
+  #showPassage(hit, move = false) {
+    const p = this.#parts;
+    this.#chosen = hit;
+    p.passage.hidden = !hit;
     if (!hit) return;
+    const r = this.#record(hit);
+    p.passage.querySelector(".passage-title").textContent = hit.title || r.symbol || hit.record;
+    const meta = p.passage.querySelector(".meta");
+    meta.replaceChildren(el("span", "num", this.#strings.paragraph(hit.number)));
+    if (hit.speaker && !(hit.title || "").includes(hit.speaker)) meta.append(el("span", "speaker", hit.speaker));
+    if (hit.section) meta.append(el("span", "section", hit.section));
+    const text = p.passage.querySelector(".passage-text");
+    text.replaceChildren();
+    text.lang = r.lang || "";
+    if (!r.lang) text.removeAttribute("lang");
+    appendHighlighted(text, hit.text || "", hit.highlights);
+    p.passage.querySelector(".citation-text").textContent = this.citation(hit);
+    this.#writeUrl(this.#answered || p.input.value, "", hit.id);
+    if (move) {
+      const still = matchMedia("(prefers-reduced-motion: reduce)").matches;
+      p.passage.scrollIntoView({ block: "nearest", behavior: still ? "auto" : "smooth" });
+      p.passage.focus({ preventScroll: true });
+    }
+  }
+
+  #copy(i, button) {
+    const hit = this.#hits[i];
+    if (hit) this.#copyHit(hit, button);
+  }
+
+  async #copyHit(hit, button) {
     const t = this.#strings;
     const text = this.citation(hit);
     let ok = false;
@@ -869,7 +1164,7 @@ export class VerbatimSearch extends HTMLElement {
       button.innerHTML = SVG.copy;
       button.append(label);
       button.classList.remove("copied");
-      button.title = t.copy(hit.number);
+      button.title = button.classList.contains("copy-citation") ? t.copyCitation : t.copy(hit.number);
     }, 2000);
   }
 

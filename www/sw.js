@@ -10,6 +10,13 @@
 // document came from: the worker that answers the navigation records "this page is
 // version X" (PAGES below), and every worker answers that page's requests from
 // cache X. An old cache is deleted once no open page is pinned to it.
+//
+// An archive (`verbatim index --archive`: manifest.vrba, terms/, typos/, text/, …) is
+// not precached: the element fetches only the files a query needs, and this worker keeps
+// them (ARCHIVE below), so a search made once answers again offline. Its other files
+// carry the build's hash in their names ("terms/3.1a2b3c4d.vrba") and never change:
+// cache first. The manifest keeps its name across builds: network first, the cached
+// copy offline.
 const CACHE = "verbatim-__CONTENT_HASH__";
 const ASSETS = __ASSETS__;
 // Page → cache name, shared by every version of this worker. Not "verbatim-…", so the
@@ -18,6 +25,12 @@ const PAGES = "verbatim:pages";
 // A pin this young survives a clean-up even when its page is not yet listed among
 // the clients (a navigation still in flight).
 const FRESH_MS = 10_000;
+// The archive files fetched so far, shared by every version of this worker (archives
+// are not part of the site's build). Not "verbatim-…", like PAGES.
+const ARCHIVE = "verbatim:archive";
+// "…/terms/3.1a2b3c4d.vrba" (or typos/, text/, phrases/): the hash of the build that wrote it.
+const SHARD = /\/[a-z]+\/\d+\.([0-9a-f]{8})\.vrba$/;
+const MANIFEST = /\/manifest\.vrba$/;
 
 // Resolved against the scope, so a site served from a sub-folder (/ngo/verbatim/) works too.
 const scoped = (path) => new URL(String(path).replace(/^\/+/, ""), self.registration.scope).href;
@@ -53,9 +66,67 @@ self.addEventListener("fetch", (event) => {
     // The new page is this version, whatever worker answers its later requests.
     event.waitUntil(pin(event.resultingClientId).then(cleanUp).catch(() => {}));
   }
+  if (!navigate && SHARD.test(url.pathname)) {
+    event.respondWith(archiveFile(request, url, event));
+    return;
+  }
+  if (!navigate && MANIFEST.test(url.pathname)) {
+    event.respondWith(archiveManifest(request, event));
+    return;
+  }
   // A navigation is answered by this version; any other request by its page's version.
   event.respondWith(cacheFirst(request, url, navigate ? "" : event.clientId));
 });
+
+// A hashed archive file: from any cache that has it, else from the network, then kept.
+async function archiveFile(request, url, event) {
+  const cached = await caches.match(request, { ignoreSearch: true, ignoreVary: true });
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.status === 200) {
+    const copy = response.clone();
+    event.waitUntil(
+      (async () => {
+        const cache = await caches.open(ARCHIVE);
+        await cache.put(request, copy);
+        await dropOtherBuilds(cache, url);
+      })().catch(() => {}),
+    );
+  }
+  return response;
+}
+
+// The manifest: the network's, kept for offline; the kept one when the network fails.
+async function archiveManifest(request, event) {
+  try {
+    const response = await fetch(request);
+    if (response.status === 200) {
+      const copy = response.clone();
+      event.waitUntil(caches.open(ARCHIVE).then((cache) => cache.put(request, copy)).catch(() => {}));
+    }
+    return response;
+  } catch (e) {
+    const cached = await caches.match(request, { ignoreSearch: true, ignoreVary: true });
+    if (cached) return cached;
+    throw e;
+  }
+}
+
+// A file of a new build of an archive replaces the kept files of its older builds (same
+// folder, another hash): they will not be asked for again. Once per build and folder
+// while this worker runs, not on every file.
+const cleaned = new Map();
+async function dropOtherBuilds(cache, url) {
+  const [, hash] = SHARD.exec(url.pathname);
+  const root = url.pathname.replace(SHARD, "/");
+  if (cleaned.get(root) === hash) return;
+  for (const key of await cache.keys()) {
+    const path = new URL(key.url).pathname;
+    const match = SHARD.exec(path);
+    if (match && match[1] !== hash && path.replace(SHARD, "/") === root) await cache.delete(key);
+  }
+  cleaned.set(root, hash);
+}
 
 async function pin(clientId) {
   const pages = await caches.open(PAGES);

@@ -11,7 +11,7 @@ use super::format::{
 };
 use super::{phrase_hash, shard_path};
 use crate::analysis::{Lang, fold, stem_key};
-use crate::index::{CorpusStats, DecodeError, Index, IndexData, PassageData, Posting, RecordMeta, derive_dictionary};
+use crate::index::{CorpusStats, DecodeError, Index, IndexData, PassageData, Posting, RecordMeta, derive_postings};
 use crate::search::query::{Clause, parse};
 use crate::search::{Results, SearchOptions, core_forms};
 use crate::sort::{sort, sort_by};
@@ -286,7 +286,7 @@ impl Archive {
                 text: p.text.clone(),
             }));
         }
-        derive_dictionary(&mut data);
+        derive_postings(&mut data);
         Index::new(data)
     }
 

@@ -77,6 +77,16 @@ impl IndexBuilder {
 /// calls it, and so does the decoder for an index that leaves them out: both
 /// get the same result because both run the same tokenizer.
 pub(crate) fn derive_dictionary(data: &mut IndexData) {
+    derive(data, true);
+}
+
+/// [`derive_dictionary`] without the acronyms: one archive record searched
+/// alone needs no more, and the archive engine is spared their code.
+pub(crate) fn derive_postings(data: &mut IndexData) {
+    derive(data, false);
+}
+
+fn derive(data: &mut IndexData, with_acronyms: bool) {
     // Every (word, passage, position), sorted once, then grouped: flat lists
     // and one sort weigh far less wasm than nested maps.
     const NO_PASSAGE: u32 = u32::MAX;
@@ -86,7 +96,8 @@ pub(crate) fn derive_dictionary(data: &mut IndexData) {
         let tokens = tokenize(&passage.text);
         passage.length = tokens.iter().filter(|t| !t.alias).count() as u32;
         occurrences.extend(tokens.into_iter().map(|t| (t.word, passage_no as u32, t.position)));
-        for def in find_definitions(&passage.text) {
+        let definitions_here = if with_acronyms { find_definitions(&passage.text) } else { Vec::new() };
+        for def in definitions_here {
             let acronym: Vec<String> = tokenize(&def.acronym).into_iter().map(|t| t.word).collect();
             let expansion: Vec<String> =
                 tokenize(&def.expansion).into_iter().filter(|t| !t.alias).map(|t| t.word).collect();

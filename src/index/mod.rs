@@ -9,7 +9,7 @@ use crate::analysis::Lang;
 use crate::record::Speaker;
 
 pub use builder::IndexBuilder;
-pub(crate) use builder::derive_dictionary;
+pub(crate) use builder::{derive_dictionary, derive_postings};
 pub use codec::{DecodeError, FORMAT_VERSION, MAGIC, crc32, decode, encode};
 pub(crate) use codec::{Reader, Writer};
 pub use loaded::{CorpusStats, Index, WordId};

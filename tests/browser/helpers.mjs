@@ -39,9 +39,11 @@ export function missingSite() {
  * Serves the repository root on 127.0.0.1 at an ephemeral port.
  * `headers(path)` adds response headers (a CSP, say); `routes[path]` answers a path with
  * { status?, type?, body } or { status?, type?, stream(res) } instead of a file (a damaged
- * index, say), or with a function returning one.
+ * index, say), or with a function returning one. `root` serves another folder (a site built
+ * by the test itself) instead of ROOT.
  */
-export async function serve({ headers = () => ({}), routes = {} } = {}) {
+export async function serve({ headers = () => ({}), routes = {}, root = ROOT } = {}) {
+  root = normalize(`${root}/`);
   const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
@@ -56,8 +58,8 @@ export async function serve({ headers = () => ({}), routes = {} } = {}) {
         else res.end(r.body);
         return;
       }
-      let file = normalize(join(ROOT, path));
-      if (!file.startsWith(ROOT) || file.split(sep).includes(".git")) throw Object.assign(new Error("outside"), { code: "ENOENT" });
+      let file = normalize(join(root, path));
+      if (!file.startsWith(root) || file.split(sep).includes(".git")) throw Object.assign(new Error("outside"), { code: "ENOENT" });
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
       const body = await readFile(file);
       res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", ...extra });
