@@ -180,8 +180,7 @@ pub fn encode_terms(kind: ShardKind, shard: &TermShard) -> Vec<u8> {
             w.uint(section);
         }
         if let Some(speakers) = &p.speakers {
-            w.len(speakers.len());
-            speakers.iter().for_each(|&s| w.uint(s));
+            w.uints(speakers);
         }
     }
     front_coded(&mut w, shard.words.iter().map(|word| word.word.as_str()));
@@ -206,11 +205,7 @@ pub fn encode_terms(kind: ShardKind, shard: &TermShard) -> Vec<u8> {
 pub fn encode_text(block: &TextBlock) -> Vec<u8> {
     let mut w = shard_header(ShardKind::Text);
     w.uint(block.first);
-    let r = &block.record;
-    for s in [&r.symbol, &r.title, &r.session, &r.meeting, &r.date, &r.url] {
-        w.str(s);
-    }
-    w.lang(r.lang);
+    w.record(&block.record);
     w.uint(block.record_passages);
     w.len(block.passages.len());
     for p in &block.passages {
@@ -223,8 +218,7 @@ pub fn encode_text(block: &TextBlock) -> Vec<u8> {
             w.uint(section);
         }
         if let Some(speakers) = &p.speakers {
-            w.len(speakers.len());
-            speakers.iter().for_each(|&s| w.uint(s));
+            w.uints(speakers);
         }
         w.str(&p.text);
     }
@@ -404,15 +398,7 @@ pub fn decode_terms(bytes: &[u8], kind: ShardKind, passages: u64) -> Result<Term
             return Err(r.damaged("unknown passage flags"));
         }
         let section = if flags & 1 != 0 { Some(r.uint()?) } else { None };
-        let speakers = if flags & 2 != 0 {
-            let mut list = Vec::new();
-            for _ in 0..r.count(1)? {
-                list.push(r.uint()?);
-            }
-            Some(list)
-        } else {
-            None
-        };
+        let speakers = if flags & 2 != 0 { Some(r.uints()?) } else { None };
         shard.passages.push(ShardPassage { id, length, section, speakers });
     }
     let words = read_front_coded(&mut r)?;
@@ -450,12 +436,7 @@ pub fn decode_terms(bytes: &[u8], kind: ShardKind, passages: u64) -> Result<Term
 pub fn decode_text(bytes: &[u8]) -> Result<TextBlock, DecodeError> {
     let mut r = open_shard(bytes, ShardKind::Text)?;
     let first = r.uint()?;
-    let mut fields = [const { String::new() }; 6];
-    for f in &mut fields {
-        *f = r.string()?;
-    }
-    let [symbol, title, session, meeting, date, url] = fields;
-    let record = RecordMeta { symbol, title, session, meeting, date, url, lang: r.lang()? };
+    let record = r.record()?;
     let mut block = TextBlock { first, record, record_passages: r.uint()?, passages: Vec::new() };
     for _ in 0..r.count(3)? {
         let number = r.uint()?;
@@ -465,15 +446,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<TextBlock, DecodeError> {
         }
         let id = if flags & 1 != 0 { Some(r.string()?) } else { None };
         let section = if flags & 2 != 0 { Some(r.uint()?) } else { None };
-        let speakers = if flags & 4 != 0 {
-            let mut list = Vec::new();
-            for _ in 0..r.count(1)? {
-                list.push(r.uint()?);
-            }
-            Some(list)
-        } else {
-            None
-        };
+        let speakers = if flags & 4 != 0 { Some(r.uints()?) } else { None };
         block.passages.push(BlockPassage { number, id, section, speakers, text: r.string()? });
     }
     r.finish()?;

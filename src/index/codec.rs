@@ -85,12 +85,7 @@ pub fn encode(index: &IndexData) -> Vec<u8> {
     });
     section(&mut out, TAG_RECORDS, |w| {
         w.len(index.records.len());
-        for r in &index.records {
-            for s in [&r.symbol, &r.title, &r.session, &r.meeting, &r.date, &r.url] {
-                w.str(s);
-            }
-            w.lang(r.lang);
-        }
+        index.records.iter().for_each(|r| w.record(r));
     });
     section(&mut out, TAG_SECTIONS, |w| {
         w.len(index.sections.len());
@@ -115,8 +110,7 @@ pub fn encode(index: &IndexData) -> Vec<u8> {
             if let Some(section) = p.section {
                 w.uint(section);
             }
-            w.len(p.speakers.len());
-            p.speakers.iter().for_each(|&s| w.uint(s));
+            w.uints(&p.speakers);
             w.lang(p.lang);
             w.uint(p.length);
             w.str(&p.text);
@@ -214,6 +208,20 @@ impl Writer {
             Some(Lang::English) => 2,
         });
     }
+
+    /// A record's metadata: six strings and its language.
+    pub(crate) fn record(&mut self, r: &RecordMeta) {
+        for s in [&r.symbol, &r.title, &r.session, &r.meeting, &r.date, &r.url] {
+            self.str(s);
+        }
+        self.lang(r.lang);
+    }
+
+    /// A count, then that many numbers.
+    pub(crate) fn uints(&mut self, values: &[u32]) {
+        self.len(values.len());
+        values.iter().for_each(|&v| self.uint(v));
+    }
 }
 
 // ---------------------------------------------------------------- decoding
@@ -253,12 +261,7 @@ pub fn decode(bytes: &[u8]) -> Result<IndexData, DecodeError> {
 
     let mut s = r.section(TAG_RECORDS, "records")?;
     for _ in 0..s.count(1)? {
-        let mut fields = [const { String::new() }; 6];
-        for f in &mut fields {
-            *f = s.string()?;
-        }
-        let [symbol, title, session, meeting, date, url] = fields;
-        index.records.push(RecordMeta { symbol, title, session, meeting, date, url, lang: s.lang()? });
+        index.records.push(s.record()?);
     }
     s.finish()?;
 
@@ -433,6 +436,24 @@ impl<'a> Reader<'a> {
     pub(crate) fn string(&mut self) -> Result<String, DecodeError> {
         let b = self.bytes()?;
         String::from_utf8(b.to_vec()).map_err(|_| self.damaged("text is not UTF-8"))
+    }
+
+    pub(crate) fn record(&mut self) -> Result<RecordMeta, DecodeError> {
+        let mut fields = [const { String::new() }; 6];
+        for f in &mut fields {
+            *f = self.string()?;
+        }
+        let [symbol, title, session, meeting, date, url] = fields;
+        Ok(RecordMeta { symbol, title, session, meeting, date, url, lang: self.lang()? })
+    }
+
+    /// A count, then that many numbers.
+    pub(crate) fn uints(&mut self) -> Result<Vec<u32>, DecodeError> {
+        let mut values = Vec::new();
+        for _ in 0..self.count(1)? {
+            values.push(self.uint()?);
+        }
+        Ok(values)
     }
 
     pub(crate) fn lang(&mut self) -> Result<Option<Lang>, DecodeError> {
