@@ -7,7 +7,7 @@ CARGO ?= cargo
 PORT ?= 8000
 DEV_QUERIES := tests/data/eval/AG12734-dev-queries.jsonl
 
-.PHONY: serve test tools toolchain lint test-rust test-wasm test-browser pkg check-pkg bench bench-widget bench-peers eval fuzz
+.PHONY: serve test tools toolchain lint test-rust test-wasm test-browser pkg check-pkg bench bench-widget bench-peers bench-archive eval fuzz
 
 toolchain:
 	@rustup toolchain install >/dev/null 2>&1 || rustup toolchain install
@@ -24,6 +24,7 @@ lint:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --all-targets --features cli -- -D warnings
 	$(CARGO) clippy --lib --target wasm32-unknown-unknown -- -D warnings
+	$(CARGO) clippy --lib --target wasm32-unknown-unknown --features archive -- -D warnings
 
 test-rust:
 	$(CARGO) test --features cli
@@ -33,7 +34,7 @@ test-wasm:
 
 test-browser:
 	node --test tests/browser/
-	node --test tests/bench-smoke.test.mjs
+	node --test tests/bench-smoke.test.mjs tests/bench-archive-smoke.test.mjs
 
 # Rebuild pkg/ (wasm, glue, index, element), index.html and sw.js from the sources.
 pkg: tools
@@ -60,6 +61,14 @@ bench-peers: tools
 	node bench/peers/run.mjs \
 		--corpus records/AG12734-fr.txt --queries $(DEV_QUERIES) \
 		--corpus tests/data/fr-general/passages.jsonl --queries tests/data/fr-general/questions.jsonl
+
+# Verbatim's archive index against Pagefind on the UN General Debate corpus (one session, 2015–2024,
+# all 10,952 statements): build time and memory, index size, cold first query and warm latency in
+# headless Chromium → the archive section of BENCHMARKS.md. Slow (~15 min); a quick run:
+# make bench-archive ARCHIVE_ARGS="--sizes session". Options: bench/archive/run.mjs.
+bench-archive: tools
+	test -d bench/node_modules/pagefind || npm ci --prefix bench --no-audit --no-fund --loglevel=error
+	node bench/archive/run.mjs $(ARCHIVE_ARGS)
 
 eval: toolchain
 	$(CARGO) run --quiet --release --features cli -- index records/AG12734-fr.txt -o target/AG12734-fr.idx
