@@ -1,7 +1,7 @@
 // BENCHMARKS.md and the SVG charts, from the figures run.mjs gathered. Everything here
 // is computed from those figures: the comparisons in "Where Verbatim is not ahead" are
 // made on the numbers of this run, not written in advance.
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 
 const kb = (b) => (b == null ? "–" : `${(b / 1024).toFixed(1)} KB`);
@@ -351,5 +351,9 @@ export async function writeReport(report, { out, charts, root }) {
     if (e.config) md.push(`  \`${JSON.stringify(e.config)}\``);
   }
   md.push("");
+  // The archive benchmark (make bench-archive) keeps its own section at the end of the file.
+  const previous = await readFile(out, "utf8").catch(() => "");
+  const archive = previous.match(/<!-- archive:start -->[\s\S]*<!-- archive:end -->\n?/);
+  if (archive) md.push(archive[0]);
   await writeFile(out, md.join("\n"));
 }
