@@ -11,15 +11,8 @@ import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, sep } from "node:path";
 import { gzipSync } from "node:zlib";
+import { TYPES, listen } from "../peers/server.mjs";
 
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json",
-  ".wasm": "application/wasm",
-};
 
 /**
  * Serves `mounts` ({"/prefix/": dir}) on 127.0.0.1 at an ephemeral port.
@@ -77,20 +70,7 @@ export async function serve(mounts, { level = 9 } = {}) {
     res.writeHead(status, headers);
     res.end(req.method === "HEAD" ? undefined : body);
   });
-  server.keepAliveTimeout = 60_000;
-  await new Promise((r) => server.listen(0, "127.0.0.1", r));
-  return {
-    url: `http://127.0.0.1:${server.address().port}/`,
-    get log() {
-      return log;
-    },
-    reset() {
-      log = [];
-    },
-    close: () =>
-      new Promise((r) => {
-        server.closeAllConnections?.();
-        server.close(r);
-      }),
-  };
+  return listen(server, () => log, () => {
+    log = [];
+  });
 }

@@ -11,7 +11,8 @@ import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, sep } from "node:path";
 import { gzipSync } from "node:zlib";
 
-const TYPES = {
+/** Content types by extension (also used by bench/archive/server.mjs). */
+export const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
   ".mjs": "text/javascript; charset=utf-8",
@@ -70,17 +71,25 @@ export async function serve(dir, { extra = {}, slow = false } = {}) {
     res.writeHead(status, headers);
     res.end(req.method === "HEAD" ? undefined : body);
   });
+  return listen(server, () => log, () => {
+    log = [];
+    linkFreeAt = 0;
+  });
+}
+
+/**
+ * Starts `server` on 127.0.0.1 at an ephemeral port: {url, log (from `getLog`), reset, close()}.
+ * Shared with bench/archive/server.mjs.
+ */
+export async function listen(server, getLog, reset) {
   server.keepAliveTimeout = 60_000;
   await new Promise((r) => server.listen(0, "127.0.0.1", r));
   return {
     url: `http://127.0.0.1:${server.address().port}/`,
     get log() {
-      return log;
+      return getLog();
     },
-    reset() {
-      log = [];
-      linkFreeAt = 0;
-    },
+    reset,
     close: () =>
       new Promise((r) => {
         server.closeAllConnections?.();
