@@ -59,7 +59,10 @@ export class Archive {
     }
     /**
      * `{need: [paths]}` when files must be fetched first (paths relative to the
-     * manifest), else `{need: [], results}` with results shaped as `Engine.search`'s.
+     * manifest), else `{need, results}` with results shaped as `Engine.search`'s,
+     * to show now. With `options.text = n`, only the best n hits need their text
+     * first: `need` then names the text of the others (their `text` is empty);
+     * fetch it, `add` it and search again for them. `need` empty: complete.
      * @param {string} query
      * @param {any} options
      * @returns {any}

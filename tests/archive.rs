@@ -72,6 +72,7 @@ fn answer(files: &Files, query: &str, options: &SearchOptions) -> Answer {
                     fetched.push(path);
                 }
             }
+            Step::Partial(..) => panic!("{query:?}: search asks for every hit's text, not a part"),
             Step::Done(results) => return Answer { results, fetched },
         }
     }
@@ -262,6 +263,46 @@ fn a_query_fetches_a_few_shards_not_the_archive() {
     assert!(a.fetched.len() * 3 <= shards, "{} of {shards} shards: {:?}", a.fetched.len(), a.fetched);
     assert!(a.fetched.iter().any(|p| p.starts_with("terms/")), "{:?}", a.fetched);
     assert!(a.fetched.iter().any(|p| p.starts_with("text/")), "{:?}", a.fetched);
+}
+
+#[test]
+fn the_first_result_shows_after_one_text_block_and_the_others_follow_unchanged() {
+    let files = slice();
+    let options = SearchOptions::default();
+    let complete = answer(files, "peace", &options).results;
+    let blocks =
+        |r: &Results| r.hits.iter().map(|h| h.id.split('#').next().unwrap_or("").to_string()).collect::<BTreeSet<_>>();
+    assert!(blocks(&complete).len() > 1, "the test wants hits from several statements: {:?}", ids(&complete));
+
+    let mut archive = Archive::new(file(files, MANIFEST_FILE)).expect("the manifest decodes");
+    let mut text_fetched = 0;
+    let (shown, later) = loop {
+        match archive.search_showing("peace", &options, 1) {
+            Step::Need(paths) => {
+                text_fetched += paths.iter().filter(|p| p.starts_with("text/")).count();
+                for path in paths {
+                    archive.add(&path, file(files, &path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+                }
+            }
+            Step::Partial(results, later) => break (results, later),
+            Step::Done(_) => panic!("every hit's text came with the first one's"),
+        }
+    };
+    assert_eq!(text_fetched, 1, "one text block before the first result");
+    // The same hits in the same order, text or not (a hit's id names its statement, which its text block brings).
+    let numbers = |r: &Results| r.hits.iter().map(|h| (h.number, h.score.to_bits())).collect::<Vec<_>>();
+    assert_eq!(numbers(&shown), numbers(&complete));
+    assert_eq!((&shown.hits[0].id, &shown.hits[0].text), (&complete.hits[0].id, &complete.hits[0].text));
+    assert!(shown.hits.iter().any(|h| h.text.is_empty()), "the others wait for their text");
+    assert!(later.iter().all(|p| p.starts_with("text/")), "{later:?}");
+    for path in later {
+        archive.add(&path, file(files, &path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+    }
+    let Step::Done(full) = archive.search_showing("peace", &options, 1) else {
+        panic!("still not complete once the rest of the text arrived");
+    };
+    let texts = |r: &Results| r.hits.iter().map(|h| h.text.clone()).collect::<Vec<_>>();
+    assert_eq!(texts(&full), texts(&complete));
 }
 
 #[test]

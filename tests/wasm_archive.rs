@@ -100,3 +100,37 @@ fn damaged_bytes_throw_a_verbatim_index_error() {
     let error = archive.add(&path, &bytes).err().unwrap();
     assert_eq!(get(&error, "kind").as_string().as_deref(), Some("damaged"));
 }
+
+#[wasm_bindgen_test]
+fn with_a_text_count_the_first_hits_come_with_their_text_and_the_others_text_is_named() {
+    let files = files();
+    let mut archive = Archive::new(&files[0].1).unwrap();
+    let options = js_sys::JSON::parse(r#"{"text": 1}"#).unwrap();
+    let add = |archive: &mut Archive, need: &Array| {
+        for path in need.iter() {
+            let path = path.as_string().unwrap();
+            archive.add(&path, &files.iter().find(|(p, _)| *p == path).unwrap().1).unwrap();
+        }
+    };
+    let mut step = archive.search("nuclear", options.clone()).unwrap();
+    for _ in 0..3 {
+        if !get(&step, "results").is_undefined() {
+            break;
+        }
+        add(&mut archive, &array(&step, "need"));
+        step = archive.search("nuclear", options.clone()).unwrap();
+    }
+    let hits = array(&get(&step, "results"), "hits");
+    assert_eq!(hits.length(), 2);
+    assert!(get(&hits.get(0), "text").as_string().unwrap().contains("uclear"));
+    assert_eq!(get(&hits.get(1), "text").as_string().as_deref(), Some(""), "the second hit waits for its text");
+    let need = array(&step, "need");
+    assert_eq!(need.length(), 1);
+    assert!(need.get(0).as_string().unwrap().starts_with("text/"));
+
+    add(&mut archive, &need);
+    let done = archive.search("nuclear", options).unwrap();
+    assert_eq!(array(&done, "need").length(), 0);
+    let hits = array(&get(&done, "results"), "hits");
+    assert!(hits.iter().all(|h| get(&h, "text").as_string().unwrap().contains("uclear")));
+}

@@ -97,8 +97,11 @@ const LIMIT = 30;
 const DEBOUNCE_MS = 80;
 const ANNOUNCE_MS = 500;
 const FACET_CHIPS = 5;
-// An archive answers a query in a few rounds (terms, then typo buckets, then text blocks).
-const ARCHIVE_ROUNDS = 5;
+// An archive answers a query in a few rounds (a filter's keys, terms, typo buckets, the
+// text of the first hits shown, then the others' text).
+const ARCHIVE_ROUNDS = 6;
+// The hits of an archive shown as soon as their text arrives, before the others' (a phone's screenful).
+const ARCHIVE_FIRST = 3;
 // The facets of the results, in the order their chip rows show.
 const FACETS = [
   ["section", "sections"],
@@ -236,10 +239,14 @@ class ArchiveEngine {
     return this.#archive.info();
   }
 
-  async search(query, options) {
+  // `early(results)`, if given, gets the results once the first ARCHIVE_FIRST hits have
+  // their text (the others' text is empty), while the rest is fetched.
+  async search(query, options, early) {
+    const asked = early ? { ...options, text: ARCHIVE_FIRST } : options;
     for (let round = 0; round < ARCHIVE_ROUNDS; round++) {
-      const step = this.#archive.search(query, options);
+      const step = this.#archive.search(query, asked);
       if (!step.need?.length) return step.results;
+      if (step.results && early) early(step.results);
       await Promise.all(step.need.map((path) => this.#file(path)));
     }
     throw new LoadError("damaged", `the archive at ${this.#base} still asks for files after ${ARCHIVE_ROUNDS} rounds — rebuild it with verbatim index --archive`);
@@ -426,6 +433,8 @@ export class VerbatimSearch extends HTMLElement {
   #announceTimer = 0;
   #results = null;
   #answered = "";
+  // The query whose early answer is shown, while the rest of its hits' text comes.
+  #early = "";
   #hits = [];
   #active = -1;
   #filters = { section: "", speaker: "", year: "", lang: "" };
@@ -714,10 +723,19 @@ export class VerbatimSearch extends HTMLElement {
     let chosen = null;
     if (engine instanceof ArchiveEngine) {
       try {
-        results = await engine.search(query, options);
+        // The first hits show as soon as their text is here; the others follow.
+        const early = (partial) => {
+          if (seq !== this.#seq || pick) return;
+          this.#show(query, { ...partial, hits: partial.hits.filter((h) => h.text) }, true);
+          if (reveal) this.#open();
+        };
+        results = await engine.search(query, options, early);
         if (pick && seq === this.#seq) chosen = await this.#find(engine, query, options, results, pick);
       } catch (e) {
-        if (seq === this.#seq) this.#searchFailed(e);
+        if (seq !== this.#seq) return;
+        // The first hits are shown: the others' text failing leaves them there.
+        if (this.#early === query) console.error(`verbatim-search: ${e?.message || e}`);
+        else this.#searchFailed(e);
         return;
       }
       if (seq !== this.#seq) return;
@@ -730,10 +748,7 @@ export class VerbatimSearch extends HTMLElement {
     } else {
       results = engine.search(query, options);
     }
-    this.#results = results;
-    this.#answered = query;
-    this.#hits = results.hits || results.results || [];
-    this.#render();
+    this.#show(query, results);
     if (chosen) this.#showPassage(chosen, false);
     else if (reveal || pick) this.#open();
     this.dispatchEvent(new CustomEvent("verbatim-results", { bubbles: true, composed: true, detail: this.results }));
@@ -741,6 +756,18 @@ export class VerbatimSearch extends HTMLElement {
     let text = results.total ? t.found(results.total) : t.none(query);
     if (!results.total && this.#suggestion()) text += ` ${t.didYouMean}${t.quote(this.#suggestion())}${t.didYouMeanEnd}`;
     if (reveal) this.#announce(text, now);
+  }
+
+  // Shows an answer. An archive's early answer (`early`: its first hits) is followed by the
+  // whole one, which keeps the option the keyboard was on.
+  #show(query, results, early = false) {
+    const active = this.#early === query ? this.#active : -1;
+    this.#early = early ? query : "";
+    this.#results = results;
+    this.#answered = query;
+    this.#hits = results.hits || results.results || [];
+    this.#render();
+    if (active >= 0 && active < this.#hits.length) this.#activate(active);
   }
 
   // The passage a ?hit= link names: among the results, else among that record's.

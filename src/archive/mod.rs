@@ -53,7 +53,7 @@ pub fn search_dir(
     for _ in 0..8 {
         match archive.search(query, options) {
             Step::Done(results) => return Ok(results),
-            Step::Need(paths) => {
+            Step::Need(paths) | Step::Partial(_, paths) => {
                 for path in paths {
                     let bytes = std::fs::read(dir.join(&path))?;
                     archive

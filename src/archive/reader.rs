@@ -22,6 +22,9 @@ use std::collections::HashMap;
 pub enum Step {
     /// Fetch these files (paths relative to the manifest) and `add` them, then search again.
     Need(Vec<String>),
+    /// Results to show now: the hits asked to carry their text do, the others
+    /// have none until these text blocks are added (then search again).
+    Partial(Results, Vec<String>),
     Done(Results),
 }
 
@@ -131,6 +134,13 @@ impl Archive {
 
     /// Answers a query, or says which files it needs first.
     pub fn search(&mut self, input: &str, options: &SearchOptions) -> Step {
+        self.search_showing(input, options, usize::MAX)
+    }
+
+    /// As `search`, but only the best `with_text` hits need their text before
+    /// the results come back ([`Step::Partial`]): the first result shows after
+    /// one text block, not after one per hit.
+    pub fn search_showing(&mut self, input: &str, options: &SearchOptions, with_text: usize) -> Step {
         if let Some(symbol) = &options.record {
             return self.search_record(input, options, symbol);
         }
@@ -200,28 +210,36 @@ impl Archive {
         let block_bits = self.manifest.block_bits;
         let assembled = self.assemble(&shards);
         let results = assembled.index.search(input, options);
-        let with_text = assembled.blocks_loaded;
-        let mut blocks: Vec<u32> = results
+        let assembled_with = assembled.blocks_loaded;
+        // The text blocks of the hits, best first: those shown now, then the rest.
+        let blocks: Vec<u32> = results
             .hits
             .iter()
             .filter_map(|h| assembled.globals.get(h.passage as usize))
             .map(|&g| g >> block_bits)
             .collect();
-        sort(&mut blocks);
-        blocks.dedup();
-        let missing: Vec<String> = blocks
-            .iter()
-            .filter(|&&b| !self.blocks.contains_key(b as usize))
-            .map(|&b| self.path(&format!("text/{b}")))
-            .collect();
-        if !missing.is_empty() {
-            return Step::Need(missing);
+        let missing = |blocks: &[u32]| {
+            let mut missing: Vec<u32> =
+                blocks.iter().copied().filter(|&b| !self.blocks.contains_key(b as usize)).collect();
+            sort(&mut missing);
+            missing.dedup();
+            missing.iter().map(|b| self.path(&format!("text/{b}"))).collect::<Vec<String>>()
+        };
+        let (now, later) = blocks.split_at(with_text.min(blocks.len()));
+        let needed = missing(now);
+        if !needed.is_empty() {
+            return Step::Need(needed);
         }
-        if with_text == self.blocks.len() {
-            return Step::Done(results);
+        let later = missing(later);
+        // Text that arrived after this index was assembled: assemble again with it.
+        let results = match assembled_with == self.blocks.len() {
+            true => results,
+            false => self.assemble(&shards).index.search(input, options),
+        };
+        match later.is_empty() {
+            true => Step::Done(results),
+            false => Step::Partial(results, later),
         }
-        // The hits' text arrived after this index was assembled: assemble again with it.
-        Step::Done(self.assemble(&shards).index.search(input, options))
     }
 
     /// A filter on one record: its text blocks (a few) become an index of their

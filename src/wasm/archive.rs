@@ -1,7 +1,7 @@
 //! `Archive`: a sharded archive, read shard by shard as queries need them.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-use super::{JsResults, SpeakerInfo, index_error, kind_name, read_options, to_js};
+use super::{JsResults, SpeakerInfo, index_error, kind_name, read_count, read_options, to_js};
 use crate::archive as sharded;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -21,11 +21,18 @@ impl Archive {
     }
 
     /// `{need: [paths]}` when files must be fetched first (paths relative to the
-    /// manifest), else `{need: [], results}` with results shaped as `Engine.search`'s.
+    /// manifest), else `{need, results}` with results shaped as `Engine.search`'s,
+    /// to show now. With `options.text = n`, only the best n hits need their text
+    /// first: `need` then names the text of the others (their `text` is empty);
+    /// fetch it, `add` it and search again for them. `need` empty: complete.
     pub fn search(&mut self, query: &str, options: JsValue) -> Result<JsValue, JsValue> {
+        let with_text = read_count(&options, "text")?;
         let options = read_options(options)?;
-        match self.archive.search(query, &options) {
+        match self.archive.search_showing(query, &options, with_text.unwrap_or(usize::MAX)) {
             sharded::Step::Need(need) => to_js(&ArchiveStep { need, results: None }),
+            sharded::Step::Partial(results, need) => {
+                to_js(&ArchiveStep { need, results: Some(JsResults::from(results)) })
+            }
             sharded::Step::Done(results) => {
                 to_js(&ArchiveStep { need: Vec::new(), results: Some(JsResults::from(results)) })
             }

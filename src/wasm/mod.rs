@@ -43,7 +43,7 @@ fn kind_name(kind: SpeakerKind) -> &'static str {
     }
 }
 
-/// Reads `{limit?, section?, speaker?, record?, year?, lang?}`: undefined or null (the whole
+/// Reads `{limit?, section?, speaker?, record?, year?, lang?}` (an archive also reads `text?`): undefined or null (the whole
 /// object or a field) means the default; unknown fields are ignored. Read with
 /// `Reflect` rather than serde: serde's error messages would pull float formatting
 /// (about 14 KB) into the wasm.
@@ -65,12 +65,8 @@ fn read_options(value: JsValue) -> Result<SearchOptions, JsValue> {
         let v = js_sys::Reflect::get(&value, &JsValue::from_str(name))?;
         Ok((!v.is_undefined() && !v.is_null()).then_some(v))
     };
-    if let Some(limit) = field("limit")? {
-        let limit = limit.as_f64().ok_or_else(|| bad("limit is not a number"))?;
-        // NaN, negative or fractional limits: clamp rather than fail.
-        if limit.is_finite() {
-            options.limit = limit.clamp(0.0, f64::from(u32::MAX)) as usize;
-        }
+    if let Some(limit) = read_count(&value, "limit")? {
+        options.limit = limit;
     }
     // An empty string (an "all" choice in a <select>) means no filter.
     let text = |name: &str| -> Result<Option<String>, JsValue> {
@@ -88,6 +84,22 @@ fn read_options(value: JsValue) -> Result<SearchOptions, JsValue> {
     options.year = text("year")?;
     options.lang = text("lang")?;
     Ok(options)
+}
+
+/// A count field of the options object (`limit`, `text`): absent → None; NaN,
+/// negative or fractional counts are clamped rather than refused.
+fn read_count(options: &JsValue, name: &str) -> Result<Option<usize>, JsValue> {
+    if !options.is_object() {
+        return Ok(None);
+    }
+    let v = js_sys::Reflect::get(options, &JsValue::from_str(name))?;
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    let n = v.as_f64().ok_or_else(|| -> JsValue {
+        js_sys::TypeError::new(&format!("Verbatim search options: {name} must be a number")).into()
+    })?;
+    Ok(n.is_finite().then(|| n.clamp(0.0, f64::from(u32::MAX)) as usize))
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {

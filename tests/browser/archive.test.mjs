@@ -256,6 +256,36 @@ test("choosing a result shows the whole passage and its citation, and a reload s
   await server.close();
 });
 
+test("the first results show while the text of the others is still coming", { skip }, async () => {
+  // Text blocks wait until released: those of the first round (the first hits), then the rest.
+  const waiting = [];
+  const routes = {};
+  for (const f of files("text")) {
+    const body = readFileSync(join(SITE, "archive/text", f));
+    routes[`/archive/text/${f}`] = () => new Promise((resolve) => waiting.push(() => resolve({ body })));
+  }
+  const release = () => waiting.splice(0).forEach((go) => go());
+  const server = await serveSite({ routes });
+  const { context, page, problems } = await open(await start(), server.url, { serviceWorkers: "block" });
+  await widget(page, "input").fill("climate");
+  await eventually(async () => waiting.length > 0);
+  await page.waitForTimeout(200); // the whole first round asks at once
+  const first = waiting.length;
+  assert.ok(first <= 3, `the first round asks for the text of the first three hits at most: ${first} files`);
+  release();
+  await eventually(async () => (await options(page).count()) > 0);
+  const early = await options(page).count();
+  await eventually(async () => waiting.length > 0); // the others' text is asked for
+  assert.equal(await options(page).count(), early, "hits without their text are not shown");
+  assert.match(await options(page).first().locator("mark").first().textContent(), /^climate$/i);
+  release();
+  await eventually(async () => (await options(page).count()) > early);
+  assert.ok((await results(page)).hits.every((h) => h.text), "every hit shown has its text");
+  assert.deepEqual(problems, []);
+  await context.close();
+  await server.close();
+});
+
 test("a file of the archive that cannot be fetched gives a message, and the next search tries again", { skip }, async () => {
   let broken = true;
   const routes = {};
