@@ -139,6 +139,10 @@ test("the harness measures the engines on a slice and writes its section", { ski
       assert.ok(row.cold.every((c) => Number.isInteger(c.rounds) && c.rounds >= 0 && c.page.rounds >= c.rounds && c.page.rounds <= 6), "fetch rounds counted");
       assert.ok(row.cold.every((c) => !c.total || c.traffic.files.some((f) => f.path.startsWith("/index/text/"))), "the first result has its text");
       assert.ok(row.warm.ready.passages > 0, "Archive.info() passages");
+      // The slice is small: every word keeps all its postings, so the archive ranks as the single file does.
+      const f = row.fidelity;
+      assert.ok(f && f.queries > 0 && f.perQuery.length === json.settings.queryCount, "the archive compared with the exhaustive index");
+      assert.ok(f.agreement > 0.9 && f.agreement <= 1 && f.ndcg > 0.9 && f.ndcg <= 1, `agreement ${f.agreement}, nDCG ${f.ndcg}`);
     }
   }
   const md = readFileSync(out, "utf8");
@@ -156,6 +160,7 @@ test("the harness measures the engines on a slice and writes its section", { ski
   assert.match(section, /\| cold first result: gzip total \(index data\) \| requests total \(index data\) \| ms \| first page of 10 with snippets: gzip total \(index data\) \| requests total \(index data\) \| ms \|/);
   assert.match(section, /\| first result: gzip total \|.* \| first page of 10: gzip total \(index data\) \|/, "the detail gives both phases");
   assert.match(section, /`\{limit: 10, text: 1\}`/, "what is measured names Verbatim's first phase");
+  if (engines.includes("verbatim")) assert.match(section, /### Ranking: the archive against the exhaustive index\n[^]*\| all sessions \| \d+ \| [01]\.\d{3} \| [01]\.\d{3} \|/);
   for (const goal of ["cold first result ≤ 150 KB gzip", "cold first result ≤ 4 requests", "cold first result ≤ 500 ms over loopback", "warm p95 ≤ 30 ms (repeated)", "build ≤ 2 min", "build ≤ 2 GB peak RSS"]) {
     const line = section.split("\n").find((l) => l.startsWith(`| ${goal} |`));
     assert.ok(line, `goal line ${goal}`);

@@ -171,6 +171,21 @@ export function renderArchive(report) {
     line("build ≤ 2 GB peak RSS", "buildRss");
     out.push("");
   }
+  const faithful = rows.filter((r) => r.fidelity);
+  if (faithful.length) {
+    out.push("### Ranking: the archive against the exhaustive index");
+    out.push("");
+    out.push("The archive keeps each word's best 200 postings (64 in a filter's chunks, 32 in a typo bucket); the same statements in one single-file index keep them all and give the exhaustive answer. Each query's top 10 through the CLI (`verbatim search --limit 10`), both indexes: *agreement* = the share of the exhaustive top 10 found in the archive's top 10; *nDCG@10* grades each archive hit by its exhaustive rank (10 for the first … 1 for the tenth, 0 outside). Measured where a single file is reasonable (up to 64 MB of text).");
+    out.push("");
+    out.push("| size | queries | agreement | nDCG@10 | lowest (agreement) |");
+    out.push("| :-- | --: | --: | --: | :-- |");
+    for (const r of faithful) {
+      const f = r.fidelity;
+      const lowest = f.perQuery.filter((q) => q.agreement !== null && q.agreement < 1).sort((a, b) => a.agreement - b.agreement).slice(0, 4);
+      out.push(`| ${r.label} | ${f.queries} | ${f.agreement.toFixed(3)} | ${f.ndcg.toFixed(3)} | ${lowest.map((q) => `\`${q.query.replace(/\|/g, "\\|")}\` ${q.agreement.toFixed(1)}`).join(", ") || "–"} |`);
+    }
+    out.push("");
+  }
   out.push("### How it grows");
   out.push("");
   out.push(...growth(rows, sizes));

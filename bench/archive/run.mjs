@@ -260,6 +260,39 @@ async function buildPagefind(corpus, out, names) {
   };
 }
 
+// How far the archive's best-postings cut moves the ranking: the same statements in one
+// single-file index (every posting: the exhaustive answer) against the archive, each query's
+// top 10 through the CLI. Agreement = the share of the exhaustive top 10 that the archive's
+// holds; nDCG@10 grades each hit by its exhaustive rank (10 for the first … 1 for the tenth).
+// Only where a single file is reasonable (its build holds the whole index in memory).
+const FIDELITY_MAX_BYTES = 64 * 2 ** 20;
+async function fidelity(corpus, archiveDir) {
+  const file = join(work, `verbatim-${corpus.size}.idx`);
+  await runMeasured(cli, ["index", "-o", file, corpus.dir]);
+  const top10 = (index) =>
+    sh(cli, ["search", "--index", index, "--limit", "10"], { input: queries.join("\n") + "\n", stdio: ["pipe", "pipe", "pipe"], throws: true })
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line).results.map((h) => h.id));
+  const exhaustive = top10(file);
+  const archive = top10(archiveDir);
+  await rm(file, { force: true });
+  const perQuery = queries.map((query, i) => {
+    const truth = exhaustive[i] ?? [];
+    const got = archive[i] ?? [];
+    const gain = (id) => (truth.includes(id) ? 10 - truth.indexOf(id) : 0);
+    const dcg = (ids) => ids.reduce((s, id, r) => s + gain(id) / Math.log2(r + 2), 0);
+    return {
+      query,
+      agreement: truth.length ? got.filter((id) => truth.includes(id)).length / truth.length : null,
+      ndcg: truth.length ? dcg(got) / dcg(truth) : null,
+    };
+  });
+  const judged = perQuery.filter((q) => q.agreement !== null);
+  const mean = (f) => judged.reduce((s, q) => s + f(q), 0) / judged.length;
+  return { queries: judged.length, agreement: mean((q) => q.agreement), ndcg: mean((q) => q.ndcg), perQuery };
+}
+
 // ---------------------------------------------------------------------------------------
 // Chromium.
 
@@ -456,6 +489,10 @@ try {
           const t0 = Date.now();
           Object.assign(row, await measureBrowser(browser, engine, { "/pkg/": resolve(opt.pkg), "/index/": out }));
           row.browserLoad = loadBetween(t0, Date.now());
+          if (corpus.rawBytes <= FIDELITY_MAX_BYTES) {
+            row.fidelity = await fidelity(corpus, out);
+            say(`  ${engine}: top 10 against the exhaustive single-file index: agreement ${row.fidelity.agreement.toFixed(3)}, nDCG@10 ${row.fidelity.ndcg.toFixed(3)}`);
+          }
         } else {
           Object.assign(row, await buildPagefind(corpus, out, names));
           row.buildLoad = loadBetween(b0, Date.now());
