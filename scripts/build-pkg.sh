@@ -3,7 +3,8 @@
 # runtime files), index.html, manifest.webmanifest and sw.js at the repository root.
 # Deterministic: the same sources and tools give the same bytes in any checkout folder.
 # Needs: the pinned Rust toolchain with wasm32-unknown-unknown, wasm-bindgen (the
-# Cargo.lock version), node + node_modules/.bin/wasm-opt (`npm ci`). No network.
+# Cargo.lock version), node + node_modules/.bin/wasm-opt and node_modules/.bin/esbuild
+# (`npm ci`). No network.
 # scripts/install-tools.sh installs them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,6 +33,12 @@ HAVE_BINDGEN=$(wasm-bindgen --version | awk '{ print $2 }')
 WASM_OPT=$ROOT/node_modules/.bin/wasm-opt
 [ -x "$WASM_OPT" ] || die "node_modules/.bin/wasm-opt not found; run npm ci"
 command -v node >/dev/null || die "node not found"
+ESBUILD=$ROOT/node_modules/.bin/esbuild
+[ -x "$ESBUILD" ] || die "node_modules/.bin/esbuild not found; run npm ci"
+ESBUILD_VERSION=$(node -p 'require("./package.json").devDependencies.esbuild')
+HAVE_ESBUILD=$("$ESBUILD" --version) || die "node_modules/.bin/esbuild does not run; run npm ci"
+[ "$HAVE_ESBUILD" = "$ESBUILD_VERSION" ] \
+  || die "esbuild $HAVE_ESBUILD found, package.json wants $ESBUILD_VERSION; run npm ci"
 
 # ---------------------------------------------------------------- (a) compile
 # Paths that could leak into the wasm (panic locations, std and registry sources)
@@ -97,6 +104,24 @@ if [ -d www ]; then
 else
   step "no www/ folder yet: pkg/ holds only the engine and the index"
 fi
+
+# ---------------------------------------------------------------- (e') minify
+# pkg/ is what sites copy and browsers download, so its JavaScript and CSS are minified
+# (about a third fewer gzip bytes); www/ stays the readable source, and wasm-bindgen's
+# glue is regenerated above on every build. esbuild transforms each file on its own:
+# no bundling and no --format, so import/export, import("./verbatim.js") and
+# import.meta.url pass through as written and the files stay ES modules; exported names
+# are kept (the element and `verbatim bundle` look them up). The default target
+# (esnext) lowers no syntax, and the default ASCII charset escapes non-ASCII text, so
+# the files read the same whatever charset a server declares. --legal-comments=inline
+# (esbuild's default for single files, spelled out) keeps /*! … */ and @license comments,
+# as minifiers do; the sources have none today. A pinned esbuild gives the same bytes.
+while IFS= read -r f; do
+  step "esbuild --minify ${f#"$STAGE/"}"
+  "$ESBUILD" "$f" --minify --legal-comments=inline --log-level=warning --outfile="$f.min" \
+    || die "esbuild could not minify ${f#"$STAGE/"}"
+  mv "$f.min" "$f"
+done < <(find "$STAGE/pkg" -maxdepth 1 -type f \( -name '*.js' -o -name '*.mjs' -o -name '*.css' \) | sort)
 
 # Smoke test: the optimized wasm instantiates in Node and answers a query.
 step "checking that the wasm instantiates and searches in Node"

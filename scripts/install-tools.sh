@@ -26,10 +26,10 @@ else
 fi
 
 # npm tools, pinned by package-lock.json.
-if [ -x node_modules/.bin/wasm-opt ] && node -e '
-  const lock = require("./package-lock.json").packages["node_modules/binaryen"].version;
-  const have = require("./node_modules/binaryen/package.json").version;
-  process.exit(lock === have ? 0 : 1)' 2>/dev/null; then
+if [ -x node_modules/.bin/wasm-opt ] && [ -x node_modules/.bin/esbuild ] && node -e '
+  const lock = require("./package-lock.json").packages;
+  const same = (name) => lock["node_modules/" + name].version === require("./node_modules/" + name + "/package.json").version;
+  process.exit(["binaryen", "esbuild", "playwright-core", "axe-core"].every(same) ? 0 : 1)' 2>/dev/null; then
   say "node_modules present"
 else
   say "npm ci…"

@@ -512,6 +512,61 @@ fn bundle_writes_one_self_contained_file() {
     assert_eq!(html, std::fs::read_to_string(&from_page).unwrap());
 }
 
+/// The same stand-ins as scripts/build-pkg.sh ships them, minified by esbuild: one line each,
+/// the glue's loader renamed and exported at the end with `export{…}`.
+const GLUE_MINIFIED: &str = "let i;export class Engine{constructor(e){this.size=e.length}search(e){return{query:e,\
+total:0,hits:[],note:\"a;export{x}\"}}}async function U(e){return e===void 0&&(e=new URL(\"verbatim_bg.wasm\",\
+import.meta.url)),{}}function F(e){return{}}export{F as initSync,U as default};\n";
+
+const ELEMENT_MINIFIED: &str = "function n(){return globalThis.__verbatimGlue?Promise.resolve(globalThis.__verbatimGlue)\
+:import(\"./verbatim.js\")}const c=globalThis.__verbatimCss??null;class VerbatimSearch extends HTMLElement{async \
+connectedCallback(){this.glue=await n()}}customElements.define(\"verbatim-search\",VerbatimSearch);export{VerbatimSearch};\n";
+
+#[test]
+fn bundle_takes_a_minified_pkg() {
+    let tmp = TempDir::new("bundle-minified");
+    let pkg = tmp.join("pkg");
+    stand_in_pkg(&pkg);
+    std::fs::write(pkg.join("verbatim.js"), GLUE_MINIFIED).unwrap();
+    std::fs::write(pkg.join("verbatim-search.js"), ELEMENT_MINIFIED).unwrap();
+    index_records(&[Path::new("records/AG12734-fr.txt")], &pkg.join("AG12734-fr.idx"));
+    let out = tmp.join("verbatim.html");
+    verbatim(&[
+        OsStr::new("bundle"),
+        OsStr::new("--single-file"),
+        out.as_os_str(),
+        OsStr::new("--pkg"),
+        pkg.as_os_str(),
+    ]);
+    let html = std::fs::read_to_string(&out).unwrap();
+    // The glue's exports, found mid-line, become the global; its module keeps no export statement.
+    let glue_at = html
+        .find("function F(e){return{}}\nglobalThis.__verbatimGlue = Object.freeze({ Engine: Engine, initSync: F, default: U });")
+        .expect("the minified glue's exports as a global");
+    assert!(html.contains("\\n\";\nlet i;class Engine{constructor(e)"), "after the CSS, the glue minus `export`");
+    assert!(html.contains("note:\"a;export{x}\""), "a look-alike in a string is left alone");
+    assert!(!html.contains("export{F as initSync"));
+    // The element follows, as shipped.
+    let element_at = html.find(ELEMENT_MINIFIED).expect("the minified element inlined as is");
+    assert!(glue_at < element_at);
+    assert_fetches_nothing(&html);
+
+    // A static import mid-line in a minified element is still refused.
+    std::fs::write(
+        pkg.join("verbatim-search.js"),
+        format!("const a=1;import i from\"./verbatim.js\";{ELEMENT_MINIFIED}"),
+    )
+    .unwrap();
+    let err = verbatim_fails(&[
+        OsStr::new("bundle"),
+        OsStr::new("--single-file"),
+        out.as_os_str(),
+        OsStr::new("--pkg"),
+        pkg.as_os_str(),
+    ]);
+    assert!(err.contains("verbatim-search.js:1: static import"), "{err}");
+}
+
 #[test]
 fn bundle_refuses_what_cannot_work_from_disk() {
     let tmp = TempDir::new("bundle-refuses");

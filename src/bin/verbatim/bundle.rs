@@ -271,71 +271,109 @@ fn glue_block(inputs: &Inputs) -> Result<String> {
 }
 
 /// Rewrites the wasm-bindgen glue (`--target web`) from an ES module with
-/// exports into one that sets `globalThis.__verbatimGlue` instead. Exports
-/// are top-level statements at the start of a line: `export class X`,
-/// `export function f`, `export const c`, `export { a, b as c }` (one or more
-/// lines), `export default f` / `export default function f`.
+/// exports into one that sets `globalThis.__verbatimGlue` instead. The glue is
+/// read as JavaScript tokens, so the exports are found wherever they stand (at
+/// line starts as wasm-bindgen writes them, or mid-line as a minifier leaves
+/// them, e.g. `…}export{F as initSync,U as default};`), and never inside a
+/// string, template, regular expression or comment: `export class X`,
+/// `export function f`, `export const a = …, b = …`, `export { a, b as c }`,
+/// `export default f` / `export default function f`.
 fn glue_module(src: &str) -> Result<String> {
-    let mut body = String::with_capacity(src.len() + 256);
+    let tokens = js_tokens(src).context("cannot read it as JavaScript")?;
     let mut names: Vec<(String, String)> = Vec::new();
-    let mut pending: Option<String> = None;
-    for line in src.split_inclusive('\n') {
-        if let Some(list) = &mut pending {
-            list.push_str(line);
-            if line.contains('}') {
-                export_list(list, &mut names)?;
-                pending = None;
+    // Byte ranges of `src` replaced by a text, in order.
+    let mut edits: Vec<(usize, usize, String)> = Vec::new();
+    let mut k = 0;
+    while k < tokens.len() {
+        let t = &tokens[k];
+        if !is_statement_keyword(&tokens, k, "import") && !is_statement_keyword(&tokens, k, "export") {
+            k += 1;
+            continue;
+        }
+        let line = line_of(src, t.start);
+        let here = snippet(src, t.start);
+        if t.text == "import" {
+            if is_static_import_at(&tokens, k) {
+                bail!("line {line}: static import \"{here}\": the glue must be self-contained");
             }
-            body.push('\n');
+            k += 1;
             continue;
         }
-        if line.starts_with("import") && is_static_import(line) {
-            bail!("static import on line \"{}\": the glue must be self-contained", line.trim());
-        }
-        let Some(rest) = line.strip_prefix("export") else {
-            body.push_str(line);
-            continue;
+        let Some(next) = tokens.get(k + 1) else {
+            bail!("line {line}: \"export\" ends the file");
         };
-        if !rest.starts_with([' ', '{', '\t']) {
-            body.push_str(line);
-            continue;
-        }
-        let rest = rest.trim_start();
-        if rest.starts_with('{') {
-            if rest.contains('}') {
-                export_list(rest, &mut names)?;
-            } else {
-                pending = Some(rest.to_string());
-            }
-            body.push('\n');
-        } else if let Some(default) = rest.strip_prefix("default ") {
-            let default = default.trim_start();
-            match declared_name(default) {
-                Some(name) => {
-                    names.push(("default".into(), name));
-                    body.push_str(default);
+        match (next.kind, next.text) {
+            (JsKind::Punct, "{") => {
+                // The list's tokens are one bracket deep: the first top-level token after it closes it.
+                let close = (k + 2..tokens.len())
+                    .find(|&j| tokens[j].depth == 0)
+                    .ok_or_else(|| anyhow!("line {line}: the export list \"{here}\" is not closed"))?;
+                export_list(&tokens[k + 2..close], &mut names)
+                    .with_context(|| format!("line {line}: malformed export list \"{here}\""))?;
+                let mut end = tokens[close].end();
+                match tokens.get(close + 1) {
+                    Some(from) if from.is(JsKind::Ident, "from") => {
+                        bail!("line {line}: re-exports are not supported: \"{here}\"")
+                    }
+                    Some(semicolon) if semicolon.is(JsKind::Punct, ";") => end = semicolon.end(),
+                    _ => {}
                 }
-                None => {
-                    names.push(("default".into(), "__verbatim_default".into()));
-                    body.push_str("const __verbatim_default = ");
-                    body.push_str(default);
+                // Line breaks stay, so the lines after keep their numbers.
+                let breaks = slice(src, t.start, end)?.matches('\n').count();
+                edits.push((t.start, end, "\n".repeat(breaks)));
+                k = close + 1;
+                continue;
+            }
+            (JsKind::Punct, "*") => bail!("line {line}: re-exports are not supported: \"{here}\""),
+            (JsKind::Ident, "default") => {
+                let decl = tokens.get(k + 2).ok_or_else(|| anyhow!("line {line}: \"{here}\" exports nothing"))?;
+                match declaration_head(&tokens, k + 2) {
+                    Some((_, Some(name))) => {
+                        edits.push((t.start, decl.start, String::new()));
+                        names.push(("default".into(), name));
+                    }
+                    Some((last, None)) => {
+                        // `export default function () {}`: named, so that it is a declaration still.
+                        let head = slice(src, decl.start, tokens[last].end())?;
+                        edits.push((t.start, tokens[last].end(), format!("{head} __verbatim_default")));
+                        names.push(("default".into(), "__verbatim_default".into()));
+                    }
+                    None => {
+                        edits.push((t.start, decl.start, "const __verbatim_default = ".into()));
+                        names.push(("default".into(), "__verbatim_default".into()));
+                    }
                 }
             }
-        } else if let Some(name) = declared_name(rest) {
-            names.push((name.clone(), name));
-            body.push_str(rest);
-        } else {
-            bail!("unsupported export \"{}\"", line.trim());
+            (JsKind::Ident, "function" | "class" | "async") => {
+                let Some((_, Some(name))) = declaration_head(&tokens, k + 1) else {
+                    bail!("line {line}: unsupported export \"{here}\"");
+                };
+                edits.push((t.start, next.start, String::new()));
+                names.push((name.clone(), name));
+            }
+            (JsKind::Ident, "const" | "let" | "var") => {
+                edits.push((t.start, next.start, String::new()));
+                for name in declared_names(&tokens, k + 1).with_context(|| format!("line {line}: \"{here}\""))? {
+                    names.push((name.clone(), name));
+                }
+            }
+            _ => bail!("line {line}: unsupported export \"{here}\""),
         }
-    }
-    if pending.is_some() {
-        bail!("an export list is not closed");
+        k += 1;
     }
     for needed in ["default", "Engine"] {
         if !names.iter().any(|(exported, _)| exported == needed) {
             bail!("no \"{needed}\" export: is this wasm-bindgen --target web output?");
         }
     }
+    let mut body = String::with_capacity(src.len() + 256);
+    let mut at = 0;
+    for (start, end, text) in &edits {
+        body.push_str(slice(src, at, *start)?);
+        body.push_str(text);
+        at = *end;
+    }
+    body.push_str(slice(src, at, src.len())?);
     let mut seen = std::collections::BTreeSet::new();
     let entries: Vec<String> = names
         .iter()
@@ -352,39 +390,87 @@ fn glue_module(src: &str) -> Result<String> {
     Ok(body)
 }
 
-/// `{ a, b as c, d as 'e' }` → (a, a), (c, b), (e, d).
-fn export_list(list: &str, names: &mut Vec<(String, String)>) -> Result<()> {
-    let (inner, after) = list
-        .trim_start()
-        .strip_prefix('{')
-        .and_then(|l| l.split_once('}'))
-        .ok_or_else(|| anyhow!("malformed export list \"{}\"", list.trim()))?;
-    let after = after.trim();
-    if !(after.is_empty() || after == ";") {
-        bail!("re-exports are not supported: \"{}\"", list.trim());
-    }
-    for item in inner.split(',').map(str::trim).filter(|i| !i.is_empty()) {
-        let (local, exported) = match item.split_once(" as ") {
-            Some((local, exported)) => (local.trim(), exported.trim().trim_matches(['\'', '"'])),
-            None => (item, item),
+/// The tokens between `export {` and `}`: `a, b as c, d as 'e'` → (a, a), (c, b), (e, d).
+fn export_list(list: &[JsToken], names: &mut Vec<(String, String)>) -> Result<()> {
+    for item in list.split(|t| t.is(JsKind::Punct, ",")) {
+        let (local, exported) = match item {
+            [] => continue,
+            [local] => (local, local.text.to_string()),
+            [local, r#as, exported] if r#as.is(JsKind::Ident, "as") => {
+                let name = match exported.kind {
+                    JsKind::Ident => exported.text.to_string(),
+                    JsKind::Str => exported.text.get(1..exported.text.len() - 1).unwrap_or_default().to_string(),
+                    _ => bail!("malformed export name {}", exported.text),
+                };
+                (local, name)
+            }
+            _ => bail!("malformed export \"{}\"", item.iter().map(|t| t.text).collect::<Vec<_>>().join(" ")),
         };
-        if !is_identifier(local) {
-            bail!("malformed export \"{item}\"");
+        if local.kind != JsKind::Ident || !is_identifier(local.text) {
+            bail!("malformed export \"{}\"", local.text);
         }
-        names.push((exported.to_string(), local.to_string()));
+        names.push((exported, local.text.to_string()));
     }
     Ok(())
 }
 
-/// The name a declaration introduces: `class X`, `function f`, `async function* g`, `const c =`.
-fn declared_name(decl: &str) -> Option<String> {
-    let decl = decl.strip_prefix("async ").map_or(decl, str::trim_start);
-    let rest = ["function", "class", "const", "let", "var"]
-        .iter()
-        .find_map(|kw| decl.strip_prefix(kw).filter(|r| r.starts_with([' ', '*', '\t'])))?;
-    let rest = rest.trim_start().trim_start_matches('*').trim_start();
-    let name: String = rest.chars().take_while(|&c| c == '_' || c == '$' || c.is_alphanumeric()).collect();
-    is_identifier(&name).then_some(name)
+/// A function or class declaration starting at token `at` (`function`, `function*`,
+/// `async function`, `class`): the index of its last keyword token, and its name if it has one.
+fn declaration_head(tokens: &[JsToken], at: usize) -> Option<(usize, Option<String>)> {
+    let mut j = at;
+    if tokens.get(j)?.is(JsKind::Ident, "async") {
+        j += 1;
+        if !tokens.get(j)?.is(JsKind::Ident, "function") {
+            return None;
+        }
+    }
+    let keyword = tokens.get(j)?;
+    if keyword.is(JsKind::Ident, "function") {
+        if tokens.get(j + 1).is_some_and(|t| t.is(JsKind::Punct, "*")) {
+            j += 1;
+        }
+    } else if !keyword.is(JsKind::Ident, "class") {
+        return None;
+    }
+    let name = tokens
+        .get(j + 1)
+        .filter(|t| t.kind == JsKind::Ident && t.text != "extends" && is_identifier(t.text))
+        .map(|t| t.text.to_string());
+    Some((j, name))
+}
+
+/// The names a `const`/`let`/`var` statement at token `at` declares: `const a = 1, b = f(x, y);`.
+fn declared_names(tokens: &[JsToken], at: usize) -> Result<Vec<String>> {
+    let mut names = Vec::new();
+    let mut j = at + 1;
+    loop {
+        let name = tokens.get(j).ok_or_else(|| anyhow!("a declaration without a name"))?;
+        if name.kind != JsKind::Ident || !is_identifier(name.text) {
+            bail!("unsupported declaration (destructuring?) at \"{}\"", name.text);
+        }
+        names.push(name.text.to_string());
+        j += 1;
+        // On to the next declarator, or the end of the statement.
+        loop {
+            let Some(t) = tokens.get(j) else {
+                return Ok(names);
+            };
+            if t.depth == 0 {
+                if t.is(JsKind::Punct, ";") {
+                    return Ok(names);
+                }
+                if t.is(JsKind::Punct, ",") {
+                    j += 1;
+                    break;
+                }
+                // A line break between two operands: automatic semicolon insertion ended it.
+                if t.newline_before && t.kind != JsKind::Punct && ends_operand(&tokens[j - 1]) {
+                    return Ok(names);
+                }
+            }
+            j += 1;
+        }
+    }
 }
 
 fn is_identifier(name: &str) -> bool {
@@ -393,7 +479,8 @@ fn is_identifier(name: &str) -> bool {
         && chars.all(|c| c == '_' || c == '$' || c.is_alphanumeric())
 }
 
-/// `import x from "…"`, `import { … }`, `import "…"` (not `import(…)` nor `import.meta`).
+/// `import x from "…"`, `import { … }`, `import "…"` (not `import(…)` nor `import.meta`):
+/// the line-start test, for a module the JavaScript scanner cannot follow.
 fn is_static_import(line: &str) -> bool {
     let Some(rest) = line.strip_prefix("import") else {
         return false;
@@ -405,21 +492,365 @@ fn is_static_import(line: &str) -> bool {
     trimmed.len() < rest.len() || trimmed.starts_with(['{', '*', '"', '\''])
 }
 
+/// Token `k` is the keyword `word` at the top level, not a property (`x.export`).
+fn is_statement_keyword(tokens: &[JsToken], k: usize, word: &str) -> bool {
+    tokens[k].depth == 0
+        && tokens[k].is(JsKind::Ident, word)
+        && !(k > 0 && tokens[k - 1].kind == JsKind::Punct && matches!(tokens[k - 1].text, "." | "?."))
+}
+
+/// Token `k`, the keyword `import`, starts a static import (not `import(…)` nor `import.meta`).
+fn is_static_import_at(tokens: &[JsToken], k: usize) -> bool {
+    tokens.get(k + 1).is_some_and(|next| !(next.kind == JsKind::Punct && matches!(next.text, "(" | ".")))
+}
+
 /// A module that will run inline must not import files: there are none beside a single file.
 fn check_module(js: &str, file: &Path) -> Result<()> {
-    for (i, line) in js.lines().enumerate() {
-        let line = line.trim_start();
-        if line.starts_with("import") && is_static_import(line) {
-            bail!(
-                "{}:{}: static import \"{}\": inlined in a single file it has nothing to import from; \
-                 load it with a dynamic import() behind a hook instead",
-                file.display(),
-                i + 1,
-                line.trim()
-            );
+    let found = match js_tokens(js) {
+        Ok(tokens) => (0..tokens.len())
+            .find(|&k| is_statement_keyword(&tokens, k, "import") && is_static_import_at(&tokens, k))
+            .map(|k| tokens[k].start),
+        // JavaScript this scanner cannot follow: look at line starts only.
+        Err(_) => {
+            let mut at = 0;
+            js.split_inclusive('\n').find_map(|line| {
+                let start = at + (line.len() - line.trim_start().len());
+                at += line.len();
+                is_static_import(line.trim_start()).then_some(start)
+            })
         }
+    };
+    if let Some(at) = found {
+        bail!(
+            "{}:{}: static import \"{}\": inlined in a single file it has nothing to import from; \
+             load it with a dynamic import() behind a hook instead",
+            file.display(),
+            line_of(js, at),
+            snippet(js, at)
+        );
     }
     Ok(())
+}
+
+// ---------------------------------------------------------------- a small JavaScript tokenizer
+
+/// What a token is, as far as finding top-level `import` and `export` statements needs.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum JsKind {
+    /// A name or keyword (`#private` names too).
+    Ident,
+    Punct,
+    Number,
+    Str,
+    /// A whole template literal, or one of its pieces around `${…}`.
+    Template,
+    Regex,
+}
+
+#[derive(Debug)]
+struct JsToken<'a> {
+    kind: JsKind,
+    text: &'a str,
+    /// Byte offset in the source.
+    start: usize,
+    /// Brackets — (), [], {}, `${` — open around the token; 0 at the top level.
+    depth: usize,
+    /// A line break (perhaps in a comment) separates it from the previous token.
+    newline_before: bool,
+}
+
+impl JsToken<'_> {
+    fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+
+    fn is(&self, kind: JsKind, text: &str) -> bool {
+        self.kind == kind && self.text == text
+    }
+}
+
+/// An open bracket; whether a `{` opened a block or an object decides what a `/` after its `}` means.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Open {
+    Paren,
+    Bracket,
+    Block,
+    Object,
+    /// `${` in a template.
+    Substitution,
+}
+
+/// Punctuators of more than one character, longest first.
+const PUNCTUATORS: [&str; 33] = [
+    ">>>=", "...", "===", "!==", "**=", "<<=", ">>=", ">>>", "&&=", "||=", "??=", "=>", "==", "!=", "<=", ">=", "&&",
+    "||", "??", "?.", "++", "--", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "**", "<<", ">>",
+];
+
+/// Keywords after which an expression starts: a `/` there opens a regular expression.
+const BEFORE_EXPRESSION: [&str; 14] = [
+    "return",
+    "typeof",
+    "instanceof",
+    "in",
+    "of",
+    "new",
+    "delete",
+    "void",
+    "throw",
+    "case",
+    "do",
+    "else",
+    "yield",
+    "await",
+];
+
+/// Splits JavaScript into tokens, skipping whitespace and comments; strings,
+/// templates and regular expressions are single tokens. Enough of the lexical
+/// grammar to find statements, not a parser: a `/` is a regular expression where
+/// an operand may start (after an operator, `(`, `,`, a keyword like `return`, a
+/// block's `}`…), a division after an operand. Errors (an unclosed string, comment,
+/// template or bracket) name the line.
+fn js_tokens(src: &str) -> Result<Vec<JsToken<'_>>> {
+    let bytes = src.as_bytes();
+    let mut tokens: Vec<JsToken> = Vec::new();
+    let mut open: Vec<Open> = Vec::new();
+    let mut newline = false;
+    // What the last `}` closed, for a `/` right after it.
+    let mut closed_block = false;
+    let mut i = if src.starts_with("#!") { src.find('\n').unwrap_or(src.len()) } else { 0 };
+    while i < bytes.len() {
+        let b = bytes[i];
+        let start = i;
+        // Whitespace and comments.
+        if matches!(b, b'\n' | b'\r') {
+            newline = true;
+            i += 1;
+            continue;
+        }
+        if matches!(b, b' ' | b'\t' | b'\x0b' | b'\x0c') {
+            i += 1;
+            continue;
+        }
+        let c = src.get(i..).and_then(|s| s.chars().next()).ok_or_else(|| anyhow!("byte {i}: not a character"))?;
+        if c.is_whitespace() || c == '\u{feff}' {
+            newline |= matches!(c, '\u{2028}' | '\u{2029}');
+            i += c.len_utf8();
+            continue;
+        }
+        if bytes[i..].starts_with(b"//") {
+            i = bytes[i..].iter().position(|&b| matches!(b, b'\n' | b'\r')).map_or(bytes.len(), |e| i + e);
+            continue;
+        }
+        if bytes[i..].starts_with(b"/*") {
+            let end = src[i + 2..]
+                .find("*/")
+                .map(|e| i + 2 + e + 2)
+                .ok_or_else(|| anyhow!("line {}: a comment is not closed", line_of(src, i)))?;
+            newline |= src[i..end].contains(['\n', '\r', '\u{2028}', '\u{2029}']);
+            i = end;
+            continue;
+        }
+        let prev = tokens.last();
+        let mut push = None;
+        let kind = if b == b'\'' || b == b'"' {
+            i = string_end(src, i)?;
+            JsKind::Str
+        } else if b == b'`' || (b == b'}' && open.last() == Some(&Open::Substitution)) {
+            if b == b'}' {
+                open.pop();
+            }
+            let (end, opens) = template_end(src, i)?;
+            i = end;
+            if opens {
+                push = Some(Open::Substitution);
+            }
+            JsKind::Template
+        } else if b == b'/' && regex_may_start(&tokens, closed_block) {
+            i = regex_end(src, i)?;
+            JsKind::Regex
+        } else if c.is_ascii_digit() || (b == b'.' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)) {
+            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'_' | b'.')) {
+                i += 1;
+            }
+            JsKind::Number
+        } else if is_ident_char(c) {
+            for c in src[i..].chars() {
+                if !is_ident_char(c) {
+                    break;
+                }
+                i += c.len_utf8();
+            }
+            JsKind::Ident
+        } else {
+            let len = PUNCTUATORS.iter().find(|p| bytes[i..].starts_with(p.as_bytes())).map_or(1, |p| p.len());
+            // `?.5` is `?` then `.5`.
+            let len = if len == 2 && b == b'?' && bytes.get(i + 2).is_some_and(u8::is_ascii_digit) { 1 } else { len };
+            i += len.max(c.len_utf8());
+            match b {
+                b'(' => push = Some(Open::Paren),
+                b'[' => push = Some(Open::Bracket),
+                b'{' => push = Some(if opens_object(prev) { Open::Object } else { Open::Block }),
+                b')' | b']' | b'}' => {
+                    let want: &[Open] = match b {
+                        b')' => &[Open::Paren],
+                        b']' => &[Open::Bracket],
+                        _ => &[Open::Block, Open::Object],
+                    };
+                    match open.pop() {
+                        Some(o) if want.contains(&o) => closed_block = o == Open::Block,
+                        _ => bail!("line {}: unbalanced \"{}\"", line_of(src, start), b as char),
+                    }
+                }
+                _ => {}
+            }
+            JsKind::Punct
+        };
+        let text = src.get(start..i).ok_or_else(|| anyhow!("byte {start}: not a character boundary"))?;
+        tokens.push(JsToken { kind, text, start, depth: open.len(), newline_before: newline });
+        newline = false;
+        if let Some(o) = push {
+            open.push(o);
+        }
+    }
+    if let Some(o) = open.last() {
+        bail!("a bracket is not closed at the end ({o:?})");
+    }
+    Ok(tokens)
+}
+
+/// Letters, digits, `_`, `$`, `\` (escapes), `#` (private names) and any non-ASCII character.
+fn is_ident_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '_' | '$' | '\\' | '#') || !c.is_ascii()
+}
+
+/// Where an operand may start, so that `/` opens a regular expression rather than divides.
+fn regex_may_start(tokens: &[JsToken], closed_block: bool) -> bool {
+    let Some(prev) = tokens.last() else {
+        return true;
+    };
+    match prev.kind {
+        // A keyword, unless it is a property name (`x.return / 2`).
+        JsKind::Ident => {
+            BEFORE_EXPRESSION.contains(&prev.text)
+                && !tokens
+                    .len()
+                    .checked_sub(2)
+                    .is_some_and(|k| tokens[k].kind == JsKind::Punct && matches!(tokens[k].text, "." | "?."))
+        }
+        JsKind::Number | JsKind::Str | JsKind::Regex => false,
+        JsKind::Template => prev.text.ends_with("${"),
+        JsKind::Punct => match prev.text {
+            ")" | "]" | "++" | "--" => false,
+            "}" => closed_block,
+            _ => true,
+        },
+    }
+}
+
+/// Whether a `{` after `prev` opens an object literal (an operand) rather than a block.
+fn opens_object(prev: Option<&JsToken>) -> bool {
+    let Some(prev) = prev else {
+        return false;
+    };
+    match prev.kind {
+        JsKind::Punct => !matches!(prev.text, ")" | "]" | "}" | ";" | "=>" | "{"),
+        JsKind::Ident => BEFORE_EXPRESSION.contains(&prev.text) && !matches!(prev.text, "do" | "else"),
+        JsKind::Template => prev.text.ends_with("${"),
+        _ => false,
+    }
+}
+
+/// Whether a token can end an operand (so a line break after it may end the statement).
+fn ends_operand(t: &JsToken) -> bool {
+    match t.kind {
+        JsKind::Punct => matches!(t.text, ")" | "]" | "}" | "++" | "--"),
+        JsKind::Template => t.text.ends_with('`'),
+        _ => true,
+    }
+}
+
+/// The end of the string literal whose quote is at `at`.
+fn string_end(src: &str, at: usize) -> Result<usize> {
+    let bytes = src.as_bytes();
+    let quote = bytes[at];
+    let mut i = at + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if bytes.get(i + 1) == Some(&b'\r') && bytes.get(i + 2) == Some(&b'\n') => i += 3,
+            b'\\' => i += 2,
+            b'\n' | b'\r' => break,
+            b if b == quote => return Ok(i + 1),
+            _ => i += 1,
+        }
+    }
+    bail!("line {}: a string is not closed", line_of(src, at))
+}
+
+/// The end of the template piece starting at `at` (its `` ` `` or the `}` of a
+/// substitution), and whether it ends with `${` (a substitution opens).
+fn template_end(src: &str, at: usize) -> Result<(usize, bool)> {
+    let bytes = src.as_bytes();
+    let mut i = at + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'`' => return Ok((i + 1, false)),
+            b'$' if bytes.get(i + 1) == Some(&b'{') => return Ok((i + 2, true)),
+            _ => i += 1,
+        }
+    }
+    bail!("line {}: a template literal is not closed", line_of(src, at))
+}
+
+/// The end of the regular expression literal whose `/` is at `at`, flags included.
+fn regex_end(src: &str, at: usize) -> Result<usize> {
+    let bytes = src.as_bytes();
+    let mut i = at + 1;
+    let mut class = false;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'\n' | b'\r' => break,
+            b'[' => {
+                class = true;
+                i += 1;
+            }
+            b']' => {
+                class = false;
+                i += 1;
+            }
+            b'/' if !class => {
+                i += 1;
+                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                return Ok(i);
+            }
+            _ => i += 1,
+        }
+    }
+    bail!("line {}: a regular expression is not closed", line_of(src, at))
+}
+
+/// The 1-based line of a byte offset.
+fn line_of(src: &str, at: usize) -> usize {
+    src.as_bytes()[..at.min(src.len())].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+/// Up to 60 characters of source from `at`, on one line, for error messages.
+fn snippet(src: &str, at: usize) -> String {
+    let rest = src.get(at..).unwrap_or_default();
+    let line = rest.lines().next().unwrap_or_default().trim_end();
+    let mut out: String = line.chars().take(60).collect();
+    if out.len() < line.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// `src[start..end]`, or an error rather than a panic off a character boundary.
+fn slice(src: &str, start: usize, end: usize) -> Result<&str> {
+    src.get(start..end).ok_or_else(|| anyhow!("bytes {start}..{end}: not on character boundaries"))
 }
 
 /// Text safe inside a `<script>` or `<style>` element: `</script` cannot close
@@ -777,6 +1208,126 @@ mod tests {
             glue_module("import * as x from './snippets/a.js';\nexport class Engine {}\nexport default 1;\n").is_err()
         );
         assert!(glue_module("export * from './a.js';\nexport class Engine {}\nexport default 1;\n").is_err());
+    }
+
+    #[test]
+    fn minified_glue_exports_become_a_global() {
+        // esbuild --minify of wasm-bindgen's glue: one line, the loader's names shortened,
+        // `export{…}` at the end; exports look-alikes in strings, templates, regexes, comments.
+        let glue = "let i;export class Engine{free(){i.f(this.p)}search(e){return/export{x}/.test(e)?`${e}}export{y}`:\"a;export{z}\"}}\
+                    Symbol.dispose&&(Engine.prototype[Symbol.dispose]=Engine.prototype.free);/* export{c} */\
+                    function F(e){return{__proto__:null,x:e}}async function U(n){n===void 0&&(n=new URL(\"verbatim_bg.wasm\",import.meta.url));return n}\
+                    export{F as initSync,U as default};";
+        let out = glue_module(glue).unwrap();
+        assert!(out.starts_with("let i;class Engine{free(){i.f(this.p)}"), "{out}");
+        assert!(out.contains("async function U(n){"));
+        assert!(out.contains("return n}\nglobalThis.__verbatimGlue"), "{out}");
+        assert!(
+            out.ends_with("globalThis.__verbatimGlue = Object.freeze({ Engine: Engine, initSync: F, default: U });\n")
+        );
+        for kept in ["/export{x}/", "`${e}}export{y}`", "\"a;export{z}\"", "/* export{c} */"] {
+            assert!(out.contains(kept), "{kept} is left alone");
+        }
+        // Declarations mid-line, a merged `const` list, an anonymous default.
+        let out = glue_module(
+            "var w;export const A=Object.freeze({a:0,b:1}),B=f(1,[2,3]);export default function(n){return n}\
+                              export class Engine{}",
+        )
+        .unwrap();
+        assert!(out.starts_with("var w;const A=Object.freeze({a:0,b:1}),B=f(1,[2,3]);function __verbatim_default(n){return n}class Engine{}"), "{out}");
+        assert!(out.contains("({ A: A, B: B, default: __verbatim_default, Engine: Engine })"), "{out}");
+        let out =
+            glue_module("export const A = 1\nexport class Engine {}\nexport default U\nfunction U() {}\n").unwrap();
+        assert!(out.contains("({ A: A, Engine: Engine, default: __verbatim_default })"), "{out}");
+        assert!(out.contains("const __verbatim_default = U\n"), "{out}");
+        // What cannot be rewritten is refused, naming the line.
+        let err =
+            glue_module("export class Engine{}\nexport default 1;import*as x from\"./snippets/a.js\";").unwrap_err();
+        assert!(format!("{err:#}").contains("line 2: static import"), "{err:#}");
+        let err = glue_module("export class Engine{}export default 1;export{a as b}from\"./a.js\";").unwrap_err();
+        assert!(format!("{err:#}").contains("re-exports are not supported"), "{err:#}");
+        let err = glue_module("export class Engine{}export default 1;export const{a}=o;").unwrap_err();
+        assert!(format!("{err:#}").contains("destructuring"), "{err:#}");
+        let err = glue_module("export class Engine{}export default \"1;").unwrap_err();
+        assert!(format!("{err:#}").contains("line 1: a string is not closed"), "{err:#}");
+        assert!(glue_module("export class Engine{}export default f(;").is_err());
+    }
+
+    #[test]
+    fn javascript_tokens() {
+        let texts = |src: &str| -> Vec<String> { js_tokens(src).unwrap().iter().map(|t| t.text.to_string()).collect() };
+        // Division or regular expression, by what comes before.
+        assert_eq!(texts("a=b/c/d"), ["a", "=", "b", "/", "c", "/", "d"]);
+        assert_eq!(texts("a=(b)/c/d"), ["a", "=", "(", "b", ")", "/", "c", "/", "d"]);
+        assert_eq!(texts("x=/[/]\\//g.test(s)"), ["x", "=", "/[/]\\//g", ".", "test", "(", "s", ")"]);
+        assert_eq!(texts("return/a/"), ["return", "/a/"]);
+        assert_eq!(texts("x.return/a/b"), ["x", ".", "return", "/", "a", "/", "b"]);
+        assert_eq!(
+            texts("function f(){}/a/.test(s)"),
+            ["function", "f", "(", ")", "{", "}", "/a/", ".", "test", "(", "s", ")"]
+        );
+        assert_eq!(texts("x={}/2"), ["x", "=", "{", "}", "/", "2"]);
+        assert_eq!(texts("i++/2"), ["i", "++", "/", "2"]);
+        assert_eq!(texts("a/=2"), ["a", "/=", "2"]);
+        // Templates nest; strings and comments are skipped whole.
+        assert_eq!(texts("`a${ {b:`c${d}`} }e`"), ["`a${", "{", "b", ":", "`c${", "d", "}`", "}", "}e`"]);
+        assert_eq!(texts("'it\\'s' // export{x}\n\"\\\"\" /* } */ é1"), ["'it\\'s'", "\"\\\"\"", "é1"]);
+        assert_eq!(texts("#!/usr/bin/env node\nx?.5:1e-3"), ["x", "?", ".5", ":", "1e", "-", "3"]);
+        let tokens = js_tokens("a\n/* \n */b c").unwrap();
+        assert_eq!(tokens.iter().map(|t| t.newline_before).collect::<Vec<_>>(), [false, true, false]);
+        let depths: Vec<usize> = js_tokens("f({a:[1]})").unwrap().iter().map(|t| t.depth).collect();
+        assert_eq!(depths, [0, 0, 1, 2, 2, 2, 3, 2, 1, 0]);
+        for bad in ["'a", "`a${b", "/* a", "f(", "a)", "x=/a", "{]"] {
+            assert!(js_tokens(bad).is_err(), "{bad}");
+        }
+    }
+
+    /// The top-level exports of a module, as the bundler sees them.
+    fn top_level_exports(src: &str) -> Vec<String> {
+        let tokens = js_tokens(src).unwrap();
+        (0..tokens.len())
+            .filter(|&k| is_statement_keyword(&tokens, k, "export"))
+            .filter_map(|k| declaration_head(&tokens, k + 1).and_then(|(_, name)| name))
+            .collect()
+    }
+
+    #[test]
+    fn the_shipped_javascript_tokenizes() {
+        // The element as written (www/) and as shipped (pkg/, minified by scripts/build-pkg.sh),
+        // and the glue: every bracket balances, and the exports are found.
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let read = |path: &str| std::fs::read_to_string(root.join(path)).ok();
+        for path in ["www/verbatim-search.js", "pkg/verbatim-search.js"] {
+            let Some(src) = read(path) else { continue };
+            assert_eq!(top_level_exports(&src), ["loadGlue", "VerbatimSearch"], "{path}");
+            check_module(&src, Path::new(path)).unwrap();
+        }
+        if let Some(glue) = read("pkg/verbatim.js") {
+            let out = glue_module(&glue).unwrap();
+            assert!(
+                out.contains("Object.freeze({ Engine: Engine, initSync: "),
+                "{}",
+                snippet(&out, out.len().saturating_sub(120))
+            );
+        }
+        if let Some(glue) = read("pkg/verbatim-archive.js") {
+            let err = glue_module(&glue).unwrap_err();
+            assert!(format!("{err:#}").contains("no \"Engine\" export"), "{err:#}");
+        }
+    }
+
+    #[test]
+    fn static_imports_anywhere() {
+        let file = Path::new("x.js");
+        let err = check_module("const a=1;import{b}from\"./b.js\";", file).unwrap_err();
+        assert!(format!("{err:#}").contains("x.js:1: static import \"import{b}from\"./b.js\";\""), "{err:#}");
+        let err = check_module("let a;\n  import \"./side.js\";", file).unwrap_err();
+        assert!(format!("{err:#}").starts_with("x.js:2: static import"), "{err:#}");
+        check_module("const g=await import(\"./verbatim.js\"),u=import.meta.url,s=\";import{x}from'y'\";", file)
+            .unwrap();
+        // Not JavaScript the scanner follows: line starts only.
+        let err = check_module("'unclosed\nimport x from \"./x.js\";", file).unwrap_err();
+        assert!(format!("{err:#}").contains("x.js:2: static import"), "{err:#}");
     }
 
     #[test]
