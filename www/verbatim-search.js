@@ -173,9 +173,11 @@ const engines = new Map();
 function startGlue(archive, wasmRef, doc) {
   const start = async () => {
     if (typeof WebAssembly !== "object") throw new LoadError("engine", "this browser has no WebAssembly");
+    // The wasm downloads while the glue does (left to the glue, it would wait for it).
+    const source = wasmRef ? loadWasm(wasmRef, doc) : defaultWasm(archive);
+    source.catch(() => {});
     const glue = await loadGlue(archive);
-    const source = wasmRef ? await loadWasm(wasmRef, doc) : undefined;
-    await glue.default(source === undefined ? undefined : { module_or_path: source });
+    await glue.default({ module_or_path: await source });
     return glue;
   };
   const failed = (e) => {
@@ -293,6 +295,13 @@ class ArchiveEngine {
       throw new LoadError(e?.kind || "damaged", `the archive file ${url} cannot be used (${e?.kind || "damaged"}): ${e?.message || e} — rebuild the archive with verbatim index --archive and copy all of it`);
     }
   }
+}
+
+// The wasm beside this module, the one the glue would fetch (a Response: compiled as it
+// streams). A bundle's glue block has no module beside it: its own default then (undefined).
+function defaultWasm(archive) {
+  if (globalThis.__verbatimGlue) return Promise.resolve(undefined);
+  return fetch(new URL(archive ? "./verbatim-archive_bg.wasm" : "./verbatim_bg.wasm", import.meta.url));
 }
 
 // For the reader, a missing wasm is "search cannot start", not "index not found".

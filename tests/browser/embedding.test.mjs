@@ -4,7 +4,9 @@
 // take focus), focus, and the URL (?q=…#pN). No global, no stylesheet, no storage.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, open, search, options, highlighted, eventually, missingSite, recordRequests } from "./helpers.mjs";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT, serve, launch, open, search, options, highlighted, eventually, missingSite, recordRequests } from "./helpers.mjs";
 
 const PARAGRAPHS = Array.from({ length: 35 }, (_, i) => `<p id="p${i + 1}" class="host-p">Paragraphe ${i + 1} de la page hôte.</p>`).join("\n");
 const host = (attributes = "") => `<!doctype html>
@@ -129,6 +131,35 @@ test("the widget fetches only its own files, and touches only what choosing a re
   console.log(`requests: ${seen.map(path).join(" ")}`);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test("the engine's wasm downloads while its glue does, not after", { skip }, async () => {
+  // The glue comes slowly; the wasm is asked for before it has arrived.
+  let glueServed = false;
+  let wasmAskedEarly = null;
+  const file = (name) => readFileSync(join(ROOT, "pkg", name));
+  const slow = await serve({
+    routes: {
+      "/host.html": { type: "text/html; charset=utf-8", body: host() },
+      "/host.css": { type: "text/css", body: HOST_CSS },
+      "/pkg/verbatim.js": async () => {
+        await new Promise((r) => setTimeout(r, 600));
+        glueServed = true;
+        return { body: file("verbatim.js") };
+      },
+      "/pkg/verbatim_bg.wasm": () => {
+        wasmAskedEarly ??= !glueServed;
+        return { type: "application/wasm", body: file("verbatim_bg.wasm") };
+      },
+    },
+  });
+  const { context, page, problems } = await open(browser, `${slow.url}host.html`);
+  await search(page, "Mulaly");
+  assert.ok((await options(page).count()) > 0, "the engine starts from the early download");
+  assert.equal(wasmAskedEarly, true, "the wasm was asked for before the glue arrived");
+  assert.deepEqual(problems, []);
+  await context.close();
+  await slow.close();
 });
 
 test("with the offline attribute it also fetches sw.js and the files that worker precaches, all from its own site", { skip }, async () => {
