@@ -573,3 +573,44 @@ fn a_record_filter_searches_that_statement_whole() {
     let unknown = search_with("the", SearchOptions { record: Some("XYZ_1_1999".into()), ..SearchOptions::default() });
     assert!(unknown.hits.is_empty() && !unknown.warnings.is_empty());
 }
+
+/// Records made up for the test: "women" in a few passages, then twenty made-up
+/// words beginning "womf", common enough to fill term chunks of their own, which
+/// sort between "women" and its misspelling "womne".
+fn misspelling_archive() -> Files {
+    let mut builder = ArchiveBuilder::new();
+    // Three letters longer than "womne": no typo of it.
+    let fillers: Vec<String> = (b'a'..b'u').map(|c| format!("womf{}xyz", c as char)).collect();
+    let mut text = String::new();
+    for i in 0..60 {
+        text.push_str(&format!("{} {i}.\n", fillers.join(" ")));
+    }
+    for i in 0..3 {
+        text.push_str(&format!("Women lead the peace talks {i}.\n"));
+    }
+    for record in parse_file("SYN_1_2000.txt", text.as_bytes()).unwrap_or_else(|e| panic!("{e}")) {
+        builder.add(record);
+    }
+    builder.finish().unwrap_or_else(|e| panic!("{e}")).files
+}
+
+#[test]
+fn a_word_misspelt_into_a_neighbouring_term_chunk_is_found_through_that_chunks_halo() {
+    let files = misspelling_archive();
+    let options = SearchOptions::default();
+    let right = answer(&files, "women", &options);
+    let typo = answer(&files, "womne", &options);
+    let terms = |a: &Answer| a.fetched.iter().filter(|p| p.starts_with("terms/")).cloned().collect::<Vec<_>>();
+    let (right_terms, typo_terms) = (terms(&right), terms(&typo));
+    assert_eq!(
+        typo_terms.len(),
+        2,
+        "the misspelling's own chunk, then the chunk of the word it means: {:?}",
+        typo.fetched
+    );
+    assert!(typo_terms.contains(&right_terms[0]), "{typo_terms:?} holds {right_terms:?}");
+    assert!(!typo.fetched.iter().any(|p| p.starts_with("typos/")), "no typo bucket: {:?}", typo.fetched);
+    assert_eq!(typo.results.total, right.results.total);
+    assert_eq!(ids(&typo.results), ids(&right.results));
+    assert!(typo.results.hits.iter().all(|h| lower(h).contains("women")));
+}

@@ -22,6 +22,12 @@ const END: u32 = u32::MAX;
 const PHRASE_MIN_PASSAGES: u32 = 3;
 /// Words shorter than this (in letters) are never typo targets.
 const TYPO_MIN_CHARS: usize = 4;
+/// Words up to this long (in letters) are also filed for a swap before their last three letters.
+const TYPO_SWAP_MAX_CHARS: usize = 7;
+/// A term chunk's halo: at most this many words on each side of it…
+const HALO_WORDS: usize = 32;
+/// …that begin with the same letters as its first or last word.
+const HALO_BEGINNING: usize = 3;
 /// Query lengths a typo bucket answers reach this far beyond its own words' lengths.
 const TYPO_LENGTH_REACH: usize = 2;
 
@@ -85,39 +91,92 @@ struct PassageInfo {
 }
 
 /// Words in folded order → term chunks of about `TERM_CHUNK_BYTES`, each
-/// encoded as it closes; a fold group never straddles two chunks.
+/// encoded once the words after it have filled its halo; a fold group never
+/// straddles two chunks.
 #[derive(Default)]
 struct Chunks {
     keys: Vec<String>,
     done: Vec<Vec<u8>>,
     open: Vec<ShardWord>,
+    /// The distinct folded words of the open chunk, in order.
+    open_folded: Vec<String>,
     bytes: usize,
     last: String,
+    /// The last distinct folded words before the open chunk (at most `HALO_WORDS`).
+    before: Vec<String>,
+    /// Closed chunks still taking the words after them into their halo, oldest first.
+    waiting: Vec<Waiting>,
+}
+
+struct Waiting {
+    words: Vec<ShardWord>,
+    halo: Vec<String>,
+    /// The beginning that the words after the chunk must share to join its halo.
+    beginning: String,
+    /// More words it may take; 0: complete.
+    room: usize,
+}
+
+/// The first `HALO_BEGINNING` letters of a folded word.
+fn beginning(folded: &str) -> &str {
+    folded.char_indices().nth(HALO_BEGINNING).map_or(folded, |(i, _)| &folded[..i])
 }
 
 impl Chunks {
     fn push(&mut self, builder: &ArchiveBuilder, folded: &str, word: ShardWord) {
         if self.keys.is_empty() || self.bytes >= TERM_CHUNK_BYTES && self.last != folded {
-            self.close(builder);
+            self.close();
             // The manifest lists the shortest key that tells the chunks apart.
             self.keys.push(separator(&self.last, folded));
             self.bytes = 0;
+        }
+        if self.open_folded.last().is_none_or(|l| l != folded) {
+            self.open_folded.push(folded.to_string());
+            for waiting in &mut self.waiting {
+                if waiting.room > 0 && folded.starts_with(waiting.beginning.as_str()) {
+                    waiting.halo.push(folded.to_string());
+                    waiting.room -= 1;
+                } else {
+                    // Sorted: no later word begins so either.
+                    waiting.room = 0;
+                }
+            }
+            self.flush(builder, false);
         }
         self.bytes += shard_word_bytes(&word);
         self.open.push(word);
         folded.clone_into(&mut self.last);
     }
 
-    fn close(&mut self, builder: &ArchiveBuilder) {
-        if !self.open.is_empty() {
-            let words = std::mem::take(&mut self.open);
-            self.done.push(encode_terms(ShardKind::Terms, &builder.shard(words)));
+    /// The open chunk waits for its halo's words after it; its words before it are known.
+    fn close(&mut self) {
+        if self.open.is_empty() {
+            return;
+        }
+        let first = self.open_folded.first().map_or("", |w| beginning(w));
+        let halo: Vec<String> = self.before.iter().filter(|w| w.starts_with(first)).cloned().collect();
+        let beginning = self.open_folded.last().map_or("", |w| beginning(w)).to_string();
+        let words = std::mem::take(&mut self.open);
+        self.waiting.push(Waiting { words, halo, beginning, room: HALO_WORDS });
+        self.before.append(&mut self.open_folded);
+        let excess = self.before.len().saturating_sub(HALO_WORDS);
+        self.before.drain(..excess);
+    }
+
+    /// Encodes the waiting chunks whose halo is complete (all of them at the end), in order.
+    fn flush(&mut self, builder: &ArchiveBuilder, all: bool) {
+        let ready = self.waiting.iter().take_while(|w| all || w.room == 0).count();
+        for waiting in self.waiting.drain(..ready) {
+            let mut shard = builder.shard(waiting.words);
+            shard.halo = waiting.halo;
+            self.done.push(encode_terms(ShardKind::Terms, &shard));
         }
     }
 
     /// Appends the chunks as `folder/<n>` and returns their keys.
     fn finish(mut self, builder: &ArchiveBuilder, folder: &str, out: &mut Vec<(String, Vec<u8>)>) -> Vec<String> {
-        self.close(builder);
+        self.close();
+        self.flush(builder, true);
         out.extend(self.done.into_iter().enumerate().map(|(i, bytes)| (format!("{folder}/{i}"), bytes)));
         self.keys
     }
@@ -261,10 +320,10 @@ impl ArchiveBuilder {
             let doc_freq = all.len() as u32;
             let chars = folded.chars().count();
             if doc_freq >= 2 && (TYPO_MIN_CHARS..=40).contains(&chars) && folded.chars().all(char::is_alphabetic) {
-                let suffix: String = folded.chars().skip(chars - 3).collect();
-                let key = TypoKey { suffix, length: chars as u8 };
-                typo_entries
-                    .push((key, ShardWord { word: word.clone(), doc_freq, postings: best(&all, TYPO_TIER, &impact) }));
+                let entry = ShardWord { word: word.clone(), doc_freq, postings: best(&all, TYPO_TIER, &impact) };
+                for suffix in typo_suffixes(&folded) {
+                    typo_entries.push((TypoKey { suffix, length: chars as u8 }, entry.clone()));
+                }
             }
             // (year or speaker, posting index), grouped: only the best of each group are copied.
             let mut years: Vec<(u32, usize)> = Vec::with_capacity(all.len());
@@ -482,7 +541,7 @@ impl ArchiveBuilder {
                 }
             })
             .collect();
-        TermShard { passages, words }
+        TermShard { passages, words, halo: Vec::new() }
     }
 }
 
@@ -569,6 +628,28 @@ fn best_of(
     ranked.into_iter().filter_map(|(_, _, i)| all.get(i).cloned()).collect()
 }
 
+/// The last three letters a misspelling of `folded` may end with, so that its
+/// bucket holds `folded`: its own, and, in a short word, those with the two
+/// letters before them swapped ("change" is also filed under "age", for
+/// "chnage"). Such a slip changes both the last three letters and the short
+/// word's beginning, by which term chunks and their halos find words.
+fn typo_suffixes(folded: &str) -> Vec<String> {
+    let chars: Vec<char> = folded.chars().collect();
+    let n = chars.len();
+    let own: String = chars.iter().skip(n.saturating_sub(3)).collect();
+    let mut suffixes = vec![own];
+    if n > TYPO_SWAP_MAX_CHARS {
+        return suffixes;
+    }
+    if let (Some(&before), Some(&first), Some(rest)) =
+        (chars.get(n.wrapping_sub(4)), chars.get(n.wrapping_sub(3)), chars.get(n.saturating_sub(2)..))
+        && before != first
+    {
+        suffixes.push(std::iter::once(before).chain(rest.iter().copied()).collect());
+    }
+    suffixes
+}
+
 /// Groups typo targets into buckets by (last three letters, length). A bucket
 /// also carries the words of neighbouring lengths that a query landing in it
 /// may mean, so a misspelt word needs exactly one bucket.
@@ -615,6 +696,9 @@ fn typo_buckets(mut entries: Vec<(TypoKey, ShardWord)>) -> (Vec<TypoKey>, Vec<Ve
                 }
             }
         }
+        // A word filed under two suffixes may reach a bucket twice.
+        sort_by(&mut words, |a, b| a.word < b.word);
+        words.dedup_by(|b, a| a.word == b.word);
         buckets.push(words);
     }
     (keys, buckets)
@@ -642,4 +726,22 @@ fn pairs(sequence: &[u32]) -> impl Iterator<Item = (u32, u32, u32, u32)> + '_ {
             _ => None,
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_short_word_is_also_filed_for_two_letters_swapped_before_its_last_three() {
+        assert_eq!(super::typo_suffixes("change"), ["nge", "age"], "for chnage");
+        assert_eq!(super::typo_suffixes("peace"), ["ace", "ece"], "for paece");
+        assert_eq!(super::typo_suffixes("development"), ["ent"], "long words keep a beginning for the halo");
+        assert_eq!(super::typo_suffixes("baaed"), ["aed"], "the same letter swapped changes nothing");
+    }
+
+    #[test]
+    fn a_halo_takes_the_words_beside_a_chunk_that_begin_as_its_edges() {
+        assert_eq!(super::beginning("women"), "wom");
+        assert_eq!(super::beginning("él"), "él");
+        assert_eq!(super::beginning("éléphant"), "élé");
+    }
 }

@@ -11,7 +11,7 @@ use crate::record::{Speaker, SpeakerKind};
 
 pub const MANIFEST_MAGIC: [u8; 4] = *b"VRBA";
 pub const SHARD_MAGIC: [u8; 4] = *b"VRBS";
-pub const ARCHIVE_VERSION: u8 = 1;
+pub const ARCHIVE_VERSION: u8 = 2;
 
 /// What a shard file holds (its fifth byte after the magic and version).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,6 +80,10 @@ pub struct TermShard {
     pub passages: Vec<ShardPassage>,
     /// Sorted by bytes.
     pub words: Vec<ShardWord>,
+    /// Term chunks only: the folded words just outside the chunk that begin as
+    /// its first or last word does (three letters), sorted. A word misspelt
+    /// after its third letter may sort into this chunk and mean one of them.
+    pub halo: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -198,6 +202,9 @@ pub fn encode_terms(kind: ShardKind, shard: &TermShard) -> Vec<u8> {
                 previous = p;
             }
         }
+    }
+    if kind == ShardKind::Terms {
+        front_coded(&mut w, shard.halo.iter().map(String::as_str));
     }
     finish(w)
 }
@@ -429,6 +436,9 @@ pub fn decode_terms(bytes: &[u8], kind: ShardKind, passages: u64) -> Result<Term
         }
         shard.words.push(ShardWord { word, doc_freq, postings });
     }
+    if kind == ShardKind::Terms {
+        shard.halo = read_front_coded(&mut r)?;
+    }
     r.finish()?;
     Ok(shard)
 }
@@ -535,6 +545,7 @@ mod tests {
     #[test]
     fn shards_round_trip_and_refuse_the_wrong_kind() {
         let shard = TermShard {
+            halo: vec!["wordy".into()],
             passages: vec![
                 ShardPassage { id: 3, length: 10, section: None, speakers: None },
                 ShardPassage { id: 9, length: 4, section: Some(1), speakers: Some(vec![0, 2]) },

@@ -13,7 +13,7 @@ use super::{phrase_hash, shard_path};
 use crate::analysis::{Lang, fold, stem_key};
 use crate::index::{CorpusStats, DecodeError, Index, IndexData, PassageData, Posting, RecordMeta, derive_postings};
 use crate::search::query::{Clause, parse};
-use crate::search::{Results, SearchOptions, core_forms};
+use crate::search::{Results, SearchOptions, core_forms, typo_distance};
 use crate::sort::{sort, sort_by};
 use std::collections::HashMap;
 
@@ -186,19 +186,41 @@ impl Archive {
             return Step::Need(missing);
         }
 
-        // A word that none of its chunks knows may be misspelt: its typo bucket.
+        // A word that none of its chunks knows may be misspelt. A word one edit away
+        // in those chunks is what was meant; else one that a chunk's halo names
+        // (misspelt after its third letter, a word may sort into a chunk beside the
+        // one of the word it means), whose chunk brings all its best postings; else
+        // its typo bucket. One more file at most.
         let index = &self.assemble(&shards).index;
-        let unknown: Vec<String> = ranked
+        let unknown: Vec<(String, Option<usize>)> = ranked
             .filter(|c| !c.phrase && c.alias.is_none())
             .filter_map(|c| c.words.first().map(|w| (c, w)))
             .filter(|(c, w)| {
                 let completed = c.prefix && !index.prefix_range(&fold(w)).is_empty();
                 core_forms(index, w).is_empty() && !completed
             })
-            .map(|(_, w)| fold(w))
+            .map(|(_, w)| {
+                let folded = fold(w);
+                let near = nearest(index.words_by_fold().iter().map(|&id| index.folded(id)), &folded);
+                (folded, near)
+            })
             .collect();
-        let mut typos: Vec<String> =
-            unknown.iter().filter_map(|w| self.typo_bucket(w)).map(|t| self.path(&format!("typos/{t}"))).collect();
+        let mut typos: Vec<String> = Vec::new();
+        for (word, in_chunks) in &unknown {
+            if *in_chunks == Some(1) {
+                continue;
+            }
+            let keys = match &folder {
+                None => &self.manifest.chunks,
+                Some(f) => self.filter_keys.get(f).map_or(&self.manifest.chunks, |k| k),
+            };
+            match self.halo_chunk(&shards.terms, keys, word) {
+                Some((edits, chunk)) if in_chunks.is_none_or(|d| edits < d) => {
+                    typos.push(self.path(&format!("{chunk_folder}/{chunk}")));
+                }
+                _ => typos.extend(self.typo_bucket(word).map(|t| self.path(&format!("typos/{t}")))),
+            }
+        }
         sort(&mut typos);
         typos.dedup();
         let missing = self.missing(typos.iter());
@@ -350,6 +372,20 @@ impl Archive {
         }
     }
 
+    /// The edits to, and the chunk of, the halo word of `paths` (the query's term chunks)
+    /// nearest to a misspelt folded word, within a typo's edits.
+    fn halo_chunk(&self, paths: &[String], keys: &[String], folded: &str) -> Option<(usize, usize)> {
+        let halo = paths.iter().filter_map(|p| self.shards.get(p)).flat_map(|shard| &shard.halo);
+        let mut near: Vec<(usize, &str)> =
+            halo.filter_map(|w| typo_distance(folded, w).filter(|&d| d > 0).map(|d| (d, w.as_str()))).collect();
+        // The fewest edits, then the longest beginning shared with what was typed.
+        let shared = |w: &str| w.chars().zip(folded.chars()).take_while(|(a, b)| a == b).count();
+        sort_by(&mut near, |a, b| {
+            (a.0, std::cmp::Reverse(shared(a.1)), a.1) < (b.0, std::cmp::Reverse(shared(b.1)), b.1)
+        });
+        near.first().map(|&(d, w)| (d, keys.partition_point(|k| k.as_str() <= w).saturating_sub(1)))
+    }
+
     fn typo_bucket(&self, folded: &str) -> Option<usize> {
         let chars: Vec<char> = folded.chars().collect();
         if chars.len() < 4 || self.manifest.typos.is_empty() {
@@ -484,6 +520,11 @@ impl Archive {
             ..RecordMeta::default()
         }
     }
+}
+
+/// The fewest edits from a misspelt folded word to one of `words`, within a typo's edits.
+fn nearest<'a>(words: impl Iterator<Item = &'a str>, folded: &str) -> Option<usize> {
+    words.filter_map(|w| typo_distance(folded, w).filter(|&d| d > 0)).min()
 }
 
 /// Word pairs "a b" at a's positions become occurrences of a and of b one

@@ -90,6 +90,17 @@ pub fn expand(index: &Index, word: &str, prefix: bool) -> Expansion {
     Expansion { core, extra, completed }
 }
 
+/// The edits between a typed folded word and a folded candidate, when within
+/// the edits allowed for a typo (as `typo_candidates` allows them); 0: the same.
+pub(crate) fn typo_distance(typed: &str, candidate: &str) -> Option<usize> {
+    let (typed, candidate): (Vec<char>, Vec<char>) = (typed.chars().collect(), candidate.chars().collect());
+    let max = max_edits(typed.len(), candidate.len());
+    if max == 0 {
+        return None;
+    }
+    distance_within(&typed, &candidate, max, &mut Rows::default())
+}
+
 /// Dictionary words within the allowed edits of a folded word.
 pub fn typo_candidates(index: &Index, folded: &str) -> Vec<(WordId, f32)> {
     let typed: Vec<char> = folded.chars().collect();
