@@ -141,7 +141,7 @@ function verdict(run) {
       lines.push(`  - What would change it, with the corpus: the code is paid once, the index per passage. Extrapolating linearly from this corpus (a rough model: vocabularies grow sublinearly, which favours the engine with the smaller index per passage), Verbatim's gzip payload would fall below ${cross.join("; ")}.`);
     }
     lines.push(
-      `  - What would change it, in Verbatim: its JS and CSS ship as written${v.minified ? ` — minified (esbuild), the same files would weigh ${kb(v.minified.gzip)} gzip, ${kb(v.minified.brotli)} brotli in all` : ""}; the element UI (${kb(ui)}) could load after the first result; a French-only build could leave out the English stemmer and stop words; the wasm could be split so that the first result needs only the search core.`,
+      `  - What would change it, in Verbatim: its JS and CSS already ship minified (esbuild); the element UI (${kb(ui)}) could load after the first result; a French-only build could leave out the English stemmer and stop words; the wasm could be split so that the first result needs only the search core.`,
     );
   }
   if (noSnippets.length) {

@@ -198,23 +198,6 @@ async function measureInBrowser(browser, engine, ctx, firstQuery, queries) {
   return out;
 }
 
-// What Verbatim's payload would be with its JS and CSS minified (they ship as written).
-async function minifiedVerbatim(payload, siteDir) {
-  const esbuild = await import("esbuild");
-  let gzip = 0, brotli = 0;
-  for (const f of payload.files) {
-    let body = await readFile(join(siteDir, f.path));
-    if (/\.(js|css)$/.test(f.path)) {
-      const r = await esbuild.transform(body.toString(), { loader: f.path.endsWith(".css") ? "css" : "js", minify: true, format: f.path.endsWith(".js") ? "esm" : undefined });
-      body = Buffer.from(r.code);
-    }
-    const w = wire(body);
-    gzip += w.gzip;
-    brotli += w.brotli;
-  }
-  return { gzip, brotli };
-}
-
 async function blankRenderer(browser, dir) {
   const server = await serve(dir, { extra: EXTRA });
   const before = renderers();
@@ -276,7 +259,6 @@ async function runPair(corpus, queriesFile, name, cli, browser) {
       row.notes.push(...(row.build.notes ?? []));
       say(`${name}: ${engine.key}: Chromium …`);
       Object.assign(row, await measureInBrowser(browser, engine, ctx, queries[0].query, queries.map((q) => q.query)));
-      if (engine.key === "verbatim" && benchModules) row.minified = await minifiedVerbatim(row.payload, ctx.siteDir);
       const unknown = new Set(row.results.flat().filter((id) => !byId.has(id)));
       if (unknown.size) row.notes.push(`returned ids that are not passages: ${[...unknown].slice(0, 5).join(", ")}`);
       const empty = row.results.filter((r) => r.length === 0).length;
