@@ -148,12 +148,8 @@ impl Archive {
         // A filter with a sub-archive of its own reads that one's chunks: the
         // archive-wide best postings of a word may hold none of that year's.
         let folder = self.filter_folder(options);
-        let keys = match &folder {
-            None => &self.manifest.chunks,
-            Some(f) => match self.filter_keys.get(f) {
-                Some(keys) => keys,
-                None => return Step::Need(vec![self.path(&format!("{f}/keys"))]),
-            },
+        let Some(keys) = self.chunk_keys(folder.as_deref()) else {
+            return Step::Need(vec![self.path(&format!("{}/keys", folder.as_deref().unwrap_or_default()))]);
         };
         let chunk_folder = folder.as_deref().unwrap_or("terms");
         let all_stopwords = query.clauses.iter().all(Clause::is_stopword);
@@ -210,10 +206,7 @@ impl Archive {
             if *in_chunks == Some(1) {
                 continue;
             }
-            let keys = match &folder {
-                None => &self.manifest.chunks,
-                Some(f) => self.filter_keys.get(f).map_or(&self.manifest.chunks, |k| k),
-            };
+            let keys = self.chunk_keys(folder.as_deref()).unwrap_or_default();
             match self.halo_chunk(&shards.terms, keys, word) {
                 Some((edits, chunk)) if in_chunks.is_none_or(|d| edits < d) => {
                     typos.push(self.path(&format!("{chunk_folder}/{chunk}")));
@@ -369,6 +362,14 @@ impl Archive {
         }
         if prefix && keys.get(own + 1).is_some_and(|k| k.starts_with(&folded)) {
             out.push(own + 1);
+        }
+    }
+
+    /// The chunk keys of the archive, or of a filter's sub-archive once its keys are here.
+    fn chunk_keys(&self, folder: Option<&str>) -> Option<&[String]> {
+        match folder {
+            None => Some(&self.manifest.chunks),
+            Some(f) => self.filter_keys.get(f).map(Vec::as_slice),
         }
     }
 
