@@ -37,6 +37,7 @@ import { createRequire } from "node:module";
 import { corpusDir, delegationNames, materialise, parseSize, statements, titleOf } from "./corpus.mjs";
 import { serve } from "./server.mjs";
 import { writeArchiveReport } from "./report.mjs";
+import { descendants } from "../proc.mjs";
 
 const HERE = fileURLToPath(new URL(".", import.meta.url));
 const ROOT = resolve(HERE, "../..");
@@ -146,22 +147,6 @@ try {
 // Measured child processes: wall time, GNU time's peak RSS, and the sampled peak of the
 // summed RSS of the whole process tree (Pagefind's Node API drives a separate binary).
 
-function descendants(pid) {
-  const kids = new Map();
-  for (const d of readdirSync("/proc")) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      if (!kids.has(ppid)) kids.set(ppid, []);
-      kids.get(ppid).push(Number(d));
-    } catch {}
-  }
-  const out = [];
-  const stack = [pid];
-  while (stack.length) for (const k of kids.get(stack.pop()) ?? []) out.push(k), stack.push(k);
-  return out;
-}
 const rssKb = (pid) => {
   try {
     return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);

@@ -14,7 +14,7 @@
 // Options: --engines a,b  --rounds N  --native-rounds N  --native-builds N  --no-slow
 //          --out FILE  --charts DIR  --json FILE  --work DIR  --cli PATH  --name NAME  --strict
 import { parseArgs } from "node:util";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { basename, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,6 +25,7 @@ import { ENGINES, TINYSEARCH_VERSION } from "./engines/registry.mjs";
 import { serve } from "./server.mjs";
 import { crateVersion, git, machine, npmVersion, percentile, runMeasured, wire } from "./util.mjs";
 import { writeReport } from "./report.mjs";
+import { descendants } from "../proc.mjs";
 
 const PEERS = fileURLToPath(new URL(".", import.meta.url));
 const ROOT = resolve(PEERS, "../..");
@@ -85,22 +86,6 @@ async function verbatimCli() {
 }
 
 // Chromium renderer processes below this Node process, for peak memory (VmHWM).
-function descendants() {
-  const kids = new Map();
-  for (const d of readdirSync("/proc")) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      if (!kids.has(ppid)) kids.set(ppid, []);
-      kids.get(ppid).push(Number(d));
-    } catch {}
-  }
-  const out = [];
-  const stack = [process.pid];
-  while (stack.length) for (const k of kids.get(stack.pop()) ?? []) out.push(k), stack.push(k);
-  return out;
-}
 function renderers() {
   const out = new Map();
   for (const pid of descendants()) {
