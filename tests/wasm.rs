@@ -140,6 +140,35 @@ fn results_are_plain_objects() {
     assert!(suggestion.is_null() || suggestion.is_string());
 }
 
+/// Text with what JSON must escape (quotes, backslashes, control characters)
+/// comes out exactly, and scores equal the core's to their sixth decimal.
+#[wasm_bindgen_test]
+fn text_and_scores_cross_the_boundary_intact() {
+    let text = "Il a dit \"non\" \\ tout\tcourt\u{1}\u{1f} au climat, 🌍 climat « climat ».";
+    let passage = Passage { id: "T/1#p1".into(), number: 1, text: text.into(), ..Passage::default() };
+    let other = Passage { id: "T/1#p2".into(), number: 2, text: "Le climat change.".into(), ..Passage::default() };
+    let record = Record {
+        symbol: "T/\"1\"".into(),
+        lang: Some(Lang::French),
+        passages: vec![passage, other],
+        ..Record::default()
+    };
+    let mut builder = IndexBuilder::new();
+    builder.add(record);
+    let bytes = encode(&builder.build());
+    let engine = Engine::new(&bytes).unwrap();
+    let want = Index::from_bytes(&bytes).unwrap().search("climat", &SearchOptions::default());
+    let hits = array(&engine.search("climat", JsValue::UNDEFINED).unwrap(), "hits");
+    assert_eq!(hits.length(), 2);
+    for (hit, want) in hits.iter().zip(&want.hits) {
+        assert_eq!(get(&hit, "text").as_string().as_deref(), Some(want.text.as_str()));
+        assert_eq!(get(&hit, "record").as_string().as_deref(), Some("T/\"1\""));
+        let score = get(&hit, "score").as_f64().unwrap();
+        assert!((score - f64::from(want.score)).abs() <= 1e-6, "{score} against {}", want.score);
+    }
+    assert_eq!(get(&hits.get(0), "text").as_string().as_deref(), Some(text));
+}
+
 #[wasm_bindgen_test]
 fn info_describes_the_index() {
     let engine = Engine::new(&record_bytes()).unwrap();

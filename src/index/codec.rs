@@ -44,12 +44,20 @@ pub enum DecodeError {
     Damaged { section: &'static str, what: &'static str },
 }
 
+/// Bytes as hex digits, "3c21444f": written by hand, as `{:x}` and `{:?}` would
+/// bring their formatting code into the wasm.
+fn hex(bytes: &[u8]) -> String {
+    let digit = |n: u8| char::from_digit(u32::from(n & 0xf), 16).unwrap_or('0');
+    bytes.iter().flat_map(|&b| [digit(b >> 4), digit(b)]).collect()
+}
+
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DecodeError::NotAnIndex { found } => write!(
                 f,
-                "this file is not a Verbatim index (it starts with {found:02x?}); check the index URL: the server may have sent an error page"
+                "this file is not a Verbatim index (it starts with the bytes {}); check the index URL: the server may have sent an error page",
+                hex(found)
             ),
             DecodeError::NewerVersion { expected, found } => write!(
                 f,
@@ -61,7 +69,9 @@ impl fmt::Display for DecodeError {
             ),
             DecodeError::Checksum { expected, found } => write!(
                 f,
-                "this search index is damaged (checksum {found:08x}, expected {expected:08x}): it was truncated or altered in transit; reload the page or upload the file again"
+                "this search index is damaged (checksum {}, expected {}): it was truncated or altered in transit; reload the page or upload the file again",
+                hex(&found.to_be_bytes()),
+                hex(&expected.to_be_bytes())
             ),
             DecodeError::Damaged { section, what } => write!(
                 f,
@@ -550,5 +560,8 @@ mod tests {
         assert!(newer.contains("newer Verbatim"), "{newer}");
         let damaged = DecodeError::Checksum { expected: 1, found: 2 }.to_string();
         assert!(damaged.contains("damaged") && damaged.contains("reload"), "{damaged}");
+        assert!(damaged.contains("checksum 00000002, expected 00000001"), "{damaged}");
+        let html = DecodeError::NotAnIndex { found: b"<!DO".to_vec() }.to_string();
+        assert!(html.contains("starts with the bytes 3c21444f") && html.contains("error page"), "{html}");
     }
 }

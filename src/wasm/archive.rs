@@ -1,9 +1,9 @@
 //! `Archive`: a sharded archive, read shard by shard as queries need them.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-use super::{JsResults, SpeakerInfo, index_error, kind_name, read_count, read_options, to_js};
+use super::json::{Object, ToJson, to_js};
+use super::{JsResults, SpeakerInfo, index_error, read_count, read_options};
 use crate::archive as sharded;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// An archive (a manifest and shards fetched on demand), ready to answer queries.
@@ -30,12 +30,8 @@ impl Archive {
         let options = read_options(options)?;
         match self.archive.search_showing(query, &options, with_text.unwrap_or(usize::MAX)) {
             sharded::Step::Need(need) => to_js(&ArchiveStep { need, results: None }),
-            sharded::Step::Partial(results, need) => {
-                to_js(&ArchiveStep { need, results: Some(JsResults::from(results)) })
-            }
-            sharded::Step::Done(results) => {
-                to_js(&ArchiveStep { need: Vec::new(), results: Some(JsResults::from(results)) })
-            }
+            sharded::Step::Partial(results, need) => to_js(&ArchiveStep { need, results: Some(JsResults(results)) }),
+            sharded::Step::Done(results) => to_js(&ArchiveStep { need: Vec::new(), results: Some(JsResults(results)) }),
         }
     }
 
@@ -53,34 +49,33 @@ impl Archive {
         let mut languages: Vec<&str> = m.records.iter().filter_map(|r| r.lang).map(|l| l.code()).collect();
         crate::sort::sort(&mut languages);
         languages.dedup();
-        let info = ArchiveInfo {
-            format_version: sharded::ARCHIVE_VERSION,
-            passages: m.passages as usize,
-            records: m.records.len(),
-            years,
-            languages,
-            sections: &m.sections,
-            speakers: m.speakers.iter().map(|s| SpeakerInfo { name: &s.name, kind: kind_name(s.kind) }).collect(),
-        };
-        to_js(&info).unwrap_or(JsValue::NULL)
+        let speakers: Vec<SpeakerInfo> = m.speakers.iter().map(SpeakerInfo).collect();
+        let mut info = String::new();
+        Object::new(&mut info)
+            .field("formatVersion", &sharded::ARCHIVE_VERSION)
+            .field("passages", &m.passages)
+            .field("records", &m.records.len())
+            .field("years", &years)
+            .field("languages", &languages)
+            .field("sections", &m.sections)
+            .field("speakers", &speakers)
+            .end();
+        js_sys::JSON::parse(&info).unwrap_or(JsValue::NULL)
     }
 }
 
-#[derive(Serialize)]
+/// `{need, results?}`: no `results` while files are missing.
 struct ArchiveStep {
     need: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     results: Option<JsResults>,
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ArchiveInfo<'a> {
-    format_version: u8,
-    passages: usize,
-    records: usize,
-    years: Vec<u16>,
-    languages: Vec<&'static str>,
-    sections: &'a [String],
-    speakers: Vec<SpeakerInfo<'a>>,
+impl ToJson for ArchiveStep {
+    fn write_json(&self, out: &mut String) {
+        let object = Object::new(out).field("need", &self.need);
+        match &self.results {
+            Some(results) => object.field("results", results).end(),
+            None => object.end(),
+        }
+    }
 }

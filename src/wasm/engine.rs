@@ -1,9 +1,9 @@
 //! `Engine`: one index file, loaded whole (the single-record widget).
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-use super::{JsResults, SpeakerInfo, index_error, kind_name, read_options, to_js};
-use crate::index::{FORMAT_VERSION, Index};
-use serde::Serialize;
+use super::json::{Object, ToJson, to_js};
+use super::{JsResults, SpeakerInfo, index_error, read_options};
+use crate::index::{FORMAT_VERSION, Index, RecordMeta};
 use wasm_bindgen::prelude::*;
 
 /// A loaded index, ready to answer queries.
@@ -25,52 +25,44 @@ impl Engine {
     pub fn search(&self, query: &str, options: JsValue) -> Result<JsValue, JsValue> {
         let options = read_options(options)?;
         let results = self.index.search(query, &options);
-        to_js(&JsResults::from(results))
+        to_js(&JsResults(results))
     }
 
     /// What the index holds: format version, passage count, records, sections, speakers.
     pub fn info(&self) -> JsValue {
-        let data = &self.index.data;
-        let info = Info {
-            format_version: FORMAT_VERSION,
-            passages: data.passages.len(),
-            records: data
-                .records
-                .iter()
-                .map(|r| RecordInfo {
-                    symbol: &r.symbol,
-                    title: &r.title,
-                    session: &r.session,
-                    meeting: &r.meeting,
-                    date: &r.date,
-                    url: &r.url,
-                    lang: r.lang.map_or("", |l| l.code()),
-                })
-                .collect(),
-            sections: &data.sections,
-            speakers: data.speakers.iter().map(|s| SpeakerInfo { name: &s.name, kind: kind_name(s.kind) }).collect(),
-        };
-        to_js(&info).unwrap_or(JsValue::NULL)
+        to_js(&Info(&self.index)).unwrap_or(JsValue::NULL)
     }
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Info<'a> {
-    format_version: u8,
-    passages: usize,
-    records: Vec<RecordInfo<'a>>,
-    sections: &'a [String],
-    speakers: Vec<SpeakerInfo<'a>>,
+struct Info<'a>(&'a Index);
+
+impl ToJson for Info<'_> {
+    fn write_json(&self, out: &mut String) {
+        let data = &self.0.data;
+        let speakers: Vec<SpeakerInfo> = data.speakers.iter().map(SpeakerInfo).collect();
+        Object::new(out)
+            .field("formatVersion", &FORMAT_VERSION)
+            .field("passages", &data.passages.len())
+            .field("records", &data.records.iter().map(RecordInfo).collect::<Vec<_>>())
+            .field("sections", &data.sections)
+            .field("speakers", &speakers)
+            .end();
+    }
 }
 
-#[derive(Serialize)]
-struct RecordInfo<'a> {
-    symbol: &'a str,
-    title: &'a str,
-    session: &'a str,
-    meeting: &'a str,
-    date: &'a str,
-    url: &'a str,
-    lang: &'a str,
+struct RecordInfo<'a>(&'a RecordMeta);
+
+impl ToJson for RecordInfo<'_> {
+    fn write_json(&self, out: &mut String) {
+        let r = self.0;
+        Object::new(out)
+            .field("symbol", &r.symbol)
+            .field("title", &r.title)
+            .field("session", &r.session)
+            .field("meeting", &r.meeting)
+            .field("date", &r.date)
+            .field("url", &r.url)
+            .field("lang", r.lang.map_or("", |l| l.code()))
+            .end();
+    }
 }

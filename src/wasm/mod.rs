@@ -2,14 +2,14 @@
 //! `engine.search(query, options)`, `engine.info()`) or, built with the `archive`
 //! feature, `Archive` (a sharded archive: `search` answers or names the files it
 //! needs, `add` takes them). No search logic here: it converts options in,
-//! results out (byte ranges → UTF-16 offsets, plain objects) and decode errors
+//! results out (byte ranges → UTF-16 offsets, plain objects parsed from JSON) and decode errors
 //! into a `VerbatimIndexError`. Nothing here may panic.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use crate::index::DecodeError;
-use crate::record::SpeakerKind;
-use crate::search::{Facets, Results, SearchOptions};
-use serde::Serialize;
+use crate::record::{Speaker, SpeakerKind};
+use crate::search::{FacetCount, Facets, Hit, Results, SearchOptions, Snippet};
+use json::{Object, ToJson};
 use std::ops::Range;
 use wasm_bindgen::prelude::*;
 
@@ -17,6 +17,7 @@ use wasm_bindgen::prelude::*;
 mod archive;
 #[cfg(not(feature = "archive"))]
 mod engine;
+mod json;
 #[cfg(feature = "archive")]
 pub use archive::Archive;
 #[cfg(not(feature = "archive"))]
@@ -33,14 +34,6 @@ fn index_error(e: &DecodeError) -> JsValue {
     error.set_name("VerbatimIndexError");
     let _ = js_sys::Reflect::set(&error, &JsValue::from_str("kind"), &JsValue::from_str(kind));
     error.into()
-}
-
-fn kind_name(kind: SpeakerKind) -> &'static str {
-    match kind {
-        SpeakerKind::Person => "person",
-        SpeakerKind::Delegation => "delegation",
-        SpeakerKind::Organization => "organization",
-    }
 }
 
 /// Reads `{limit?, section?, speaker?, record?, year?, lang?}` (an archive also reads `text?`): undefined or null (the whole
@@ -102,12 +95,6 @@ fn read_count(options: &JsValue, name: &str) -> Result<Option<usize>, JsValue> {
     Ok(n.is_finite().then(|| n.clamp(0.0, f64::from(u32::MAX)) as usize))
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_sys::Error::new(&format!("Verbatim could not convert a result: {e}")).into())
-}
-
 /// UTF-16 code unit offset of a byte offset of `text` (a JS string index).
 /// An offset inside a character counts that character; past the end gives the length.
 fn utf16_offset(text: &str, byte: usize) -> u32 {
@@ -125,76 +112,80 @@ fn utf16_ranges(text: &str, ranges: &[Range<usize>]) -> Vec<[u32; 2]> {
     ranges.iter().map(|r| [utf16_offset(text, r.start), utf16_offset(text, r.end)]).collect()
 }
 
-#[derive(Serialize)]
-struct JsResults {
-    query: String,
-    total: usize,
-    suggestion: Option<String>,
-    warnings: Vec<String>,
-    hits: Vec<JsHit>,
-    facets: Facets,
-}
+/// The results as JS sees them: highlights as UTF-16 offsets of the text (JS string indexes).
+struct JsResults(Results);
 
-#[derive(Serialize)]
-struct JsHit {
-    id: String,
-    anchor: String,
-    record: String,
-    title: String,
-    date: String,
-    number: u32,
-    section: Option<String>,
-    speaker: Option<String>,
-    speakers: Vec<String>,
-    score: f32,
-    highlights: Vec<[u32; 2]>,
-    text: String,
-    snippet: JsSnippet,
-}
-
-#[derive(Serialize)]
-struct JsSnippet {
-    highlights: Vec<[u32; 2]>,
-    text: String,
-}
-
-impl From<Results> for JsResults {
-    fn from(r: Results) -> JsResults {
-        let hits = r
-            .hits
-            .into_iter()
-            .map(|h| JsHit {
-                highlights: utf16_ranges(&h.text, &h.highlights),
-                snippet: JsSnippet {
-                    highlights: utf16_ranges(&h.snippet.text, &h.snippet.highlights),
-                    text: h.snippet.text,
-                },
-                id: h.id,
-                anchor: h.anchor,
-                record: h.record,
-                title: h.title,
-                date: h.date,
-                number: h.number,
-                section: h.section,
-                speaker: h.speaker,
-                speakers: h.speakers,
-                score: h.score,
-                text: h.text,
-            })
-            .collect();
-        JsResults {
-            query: r.query,
-            total: r.total,
-            suggestion: r.suggestion,
-            warnings: r.warnings,
-            hits,
-            facets: r.facets,
-        }
+impl ToJson for JsResults {
+    fn write_json(&self, out: &mut String) {
+        let r = &self.0;
+        Object::new(out)
+            .field("query", &r.query)
+            .field("total", &r.total)
+            .field("suggestion", &r.suggestion)
+            .field("warnings", &r.warnings)
+            .field("hits", &r.hits)
+            .field("facets", &r.facets)
+            .end();
     }
 }
 
-#[derive(Serialize)]
-struct SpeakerInfo<'a> {
-    name: &'a str,
-    kind: &'static str,
+impl ToJson for Hit {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("id", &self.id)
+            .field("anchor", &self.anchor)
+            .field("record", &self.record)
+            .field("title", &self.title)
+            .field("date", &self.date)
+            .field("number", &self.number)
+            .field("section", &self.section)
+            .field("speaker", &self.speaker)
+            .field("speakers", &self.speakers)
+            .field("score", &self.score)
+            .field("highlights", &utf16_ranges(&self.text, &self.highlights))
+            .field("text", &self.text)
+            .field("snippet", &JsSnippet(&self.snippet))
+            .end();
+    }
+}
+
+struct JsSnippet<'a>(&'a Snippet);
+
+impl ToJson for JsSnippet<'_> {
+    fn write_json(&self, out: &mut String) {
+        let s = self.0;
+        Object::new(out).field("highlights", &utf16_ranges(&s.text, &s.highlights)).field("text", &s.text).end();
+    }
+}
+
+impl ToJson for Facets {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("records", &self.records)
+            .field("sections", &self.sections)
+            .field("speakers", &self.speakers)
+            .field("years", &self.years)
+            .field("languages", &self.languages)
+            .end();
+    }
+}
+
+impl ToJson for FacetCount {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out).field("value", &self.value).field("count", &self.count).end();
+    }
+}
+
+/// A speaker in `info()`: `{name, kind}`.
+struct SpeakerInfo<'a>(&'a Speaker);
+
+impl ToJson for SpeakerInfo<'_> {
+    fn write_json(&self, out: &mut String) {
+        let kind = match self.0.kind {
+            SpeakerKind::Person => "person",
+            SpeakerKind::Delegation => "delegation",
+            SpeakerKind::Organization => "organization",
+        };
+        Object::new(out).field("name", &self.0.name).field("kind", kind).end();
+    }
 }
