@@ -7,7 +7,7 @@
 use super::{after_vc, ends, longest, set_tail, suffix_at};
 
 fn is_vowel(c: char) -> bool {
-    "aeiouyâàëéêèïîôûù".contains(c)
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'â' | 'à' | 'ë' | 'é' | 'ê' | 'è' | 'ï' | 'î' | 'ô' | 'û' | 'ù')
 }
 
 pub(super) fn stem(word: &str) -> String {

@@ -42,10 +42,14 @@ fn ends(w: &[char], s: &str) -> Option<usize> {
 /// Snowball `among`: the longest suffix of `w[min..]` listed in `table`,
 /// returned with its start index and the tag of its group.
 fn longest<T: Copy>(w: &[char], min: usize, table: &[(T, &[&str])]) -> Option<(usize, T)> {
+    // Most suffixes fail on their last byte: compared first, it spares decoding them.
+    let mut utf8 = [0u8; 4];
+    let last_byte = w.last().and_then(|c| c.encode_utf8(&mut utf8).as_bytes().last().copied())?;
     let mut best: Option<(usize, T)> = None;
     for &(tag, suffixes) in table {
         for s in suffixes {
-            if let Some(i) = suffix_at(w, min, s)
+            if s.as_bytes().last() == Some(&last_byte)
+                && let Some(i) = suffix_at(w, min, s)
                 && best.is_none_or(|(b, _)| i < b)
             {
                 best = Some((i, tag));
