@@ -53,7 +53,7 @@ FLAGS=("--remap-path-prefix=$ROOT=/verbatim"
   "--remap-path-prefix=$SYSROOT=/rust")  # the last matching prefix wins: the sysroot before the rustup folder
 # A target folder of its own: these flags would otherwise invalidate everyone's wasm builds.
 WASM_TARGET_DIR=$ROOT/target/pkg-build
-RAW_WASM=$WASM_TARGET_DIR/wasm32-unknown-unknown/release/verbatim.wasm
+RAW_WASM=$WASM_TARGET_DIR/wasm32-unknown-unknown/wasm/verbatim.wasm
 
 # Everything is built in a staging folder, then replaces pkg/ in one move.
 STAGE=$ROOT/target/pkg-stage
@@ -71,8 +71,8 @@ build_engine() { # <out-name> [cargo features…]
     CARGO_ENCODED_RUSTFLAGS=$(IFS=$'\x1f'; echo "${FLAGS[*]}")
     # strip = "debuginfo" rather than the profile's `true`: wasm-bindgen needs the
     # target_features section to emit multivalue/externref glue; wasm-opt strips it after.
-    export CARGO_ENCODED_RUSTFLAGS CARGO_INCREMENTAL=0 CARGO_PROFILE_RELEASE_STRIP=debuginfo
-    cargo build --quiet --lib --release --locked --target wasm32-unknown-unknown --target-dir "$WASM_TARGET_DIR" "$@"
+    export CARGO_ENCODED_RUSTFLAGS CARGO_INCREMENTAL=0 CARGO_PROFILE_WASM_STRIP=debuginfo
+    cargo build --quiet --lib --profile wasm --locked --target wasm32-unknown-unknown --target-dir "$WASM_TARGET_DIR" "$@"
   )
   [ -f "$RAW_WASM" ] || die "cargo did not produce $RAW_WASM"
   # ------------------------------------------------------------ (b) glue
