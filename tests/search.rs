@@ -240,3 +240,26 @@ fn odd_queries_give_results_or_nothing_but_never_fail() {
     }
     assert!(!search(&index, &long).warnings.is_empty());
 }
+
+/// Stem groups are derived a first letter at a time, on demand: for every word of a
+/// French and of an English index they must equal those of a scan over the whole
+/// dictionary (the words with a stem key in common).
+#[test]
+fn stem_groups_found_on_demand_equal_a_whole_dictionary_scan() {
+    use verbatim::analysis::{Lang, fold, stem_key};
+    let french = record_index();
+    let english = index_of(jsonl("en.jsonl", include_str!("data/en-general/passages.jsonl")));
+    for (index, lang) in [(french, Lang::French), (english, Lang::English)] {
+        let keys = |w: &str| [stem_key(lang, w), stem_key(lang, &fold(w))];
+        let all: Vec<[String; 2]> = index.data.words.iter().map(|w| keys(w)).collect();
+        let mut grouped = 0;
+        for word in &index.data.words {
+            let mine = keys(word);
+            let expected: Vec<u32> =
+                (0..all.len() as u32).filter(|&id| all[id as usize].iter().any(|k| mine.contains(k))).collect();
+            assert_eq!(index.stem_group(word), expected, "{lang:?} {word:?}");
+            grouped += usize::from(expected.len() > 1);
+        }
+        assert!(grouped > 100, "{lang:?}: only {grouped} words share a stem with another");
+    }
+}

@@ -4,8 +4,8 @@
 //! inputs, and on generated suffix-heavy strings.
 use proptest::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
-use verbatim::analysis::Lang;
 use verbatim::analysis::stem::stem;
+use verbatim::analysis::{Lang, fold, lower, stem_key, tokenize};
 
 fn reference(lang: Lang) -> Stemmer {
     Stemmer::create(match lang {
@@ -48,6 +48,41 @@ fn english_word_list() {
     assert!(words.len() > 3000);
     let n = compare(Lang::English, words);
     eprintln!("english: {n} words agree");
+}
+
+/// The index derives stem groups one first letter at a time (src/index/loaded.rs):
+/// that holds only if a stem key begins with the same letter as its folded word.
+/// Checked on the word lists and on every word the tokenizer finds in the French
+/// and English test corpora, in both languages, for the word and its folded form.
+#[test]
+fn a_stem_key_keeps_the_first_letter_of_its_word() {
+    let mut words: Vec<String> = Vec::new();
+    for list in [include_str!("data/stem-words-fr.txt"), include_str!("data/stem-words-en.txt")] {
+        // Porter2 drops a leading apostrophe ("'tis"); the tokenizer never keeps one.
+        words.extend(word_list(list).into_iter().filter(|w| w.starts_with(char::is_alphanumeric)).map(lower));
+    }
+    for text in [
+        include_str!("../records/AG12734-fr.txt"),
+        include_str!("data/fr-general/passages.jsonl"),
+        include_str!("data/en-general/passages.jsonl"),
+        include_str!("data/ungdc-slice/BRA_78_2023.txt"),
+    ] {
+        words.extend(tokenize(text).into_iter().map(|t| t.word));
+    }
+    assert!(words.len() > 20_000, "{} words", words.len());
+    let mut broken = Vec::new();
+    for word in &words {
+        let folded = fold(word);
+        for lang in [Lang::French, Lang::English] {
+            for form in [word.as_str(), folded.as_str()] {
+                let key = stem_key(lang, form);
+                if key.chars().next() != folded.chars().next() {
+                    broken.push(format!("{lang:?} {form:?} → {key:?}"));
+                }
+            }
+        }
+    }
+    assert!(broken.is_empty(), "{} stem keys change the first letter:\n{}", broken.len(), broken.join("\n"));
 }
 
 /// Inputs outside the lowercase-word contract: still no panic, still Snowball's answer.

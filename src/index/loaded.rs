@@ -1,13 +1,18 @@
 //! [`Index`]: decoded data plus the lookup tables that search needs, derived
-//! at load time so the file stays small (folded forms, stem groups, field words).
+//! at load time so the file stays small (folded forms, field words), and stem
+//! groups derived the first time a query needs them.
 
 use super::{DecodeError, IndexData, decode};
 use crate::analysis::{Lang, fold, stem_key, tokenize};
 use crate::sort::{sort, sort_by};
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 /// Position of a word in the dictionary.
 pub type WordId = u32;
+
+/// Stem key → the words that share it.
+type StemGroups = HashMap<String, Vec<WordId>>;
 
 /// A loaded index, ready to answer queries.
 pub struct Index {
@@ -16,8 +21,11 @@ pub struct Index {
     folded: Vec<String>,
     /// Word ids sorted by folded form: fold groups and prefixes are ranges of it.
     by_fold: Vec<WordId>,
-    /// Stem key → the words that share it.
-    stem_groups: HashMap<String, Vec<WordId>>,
+    /// Stem key → the words that share it, one map per first letter of the
+    /// folded words, each filled the first time a query needs it: a stem keeps
+    /// its word's first letter (tests/stemmers.rs checks it), so loading the
+    /// index stems no word, and a query stems only the words beginning like it.
+    stem_groups: Vec<(char, OnceCell<StemGroups>)>,
     /// Languages present, for stemming queries.
     langs: Vec<Lang>,
     /// Words of each speaker's name and of each section heading.
@@ -73,12 +81,10 @@ impl Index {
             langs.push(Lang::French);
         }
 
-        let mut stem_groups: HashMap<String, Vec<WordId>> = HashMap::new();
-        for (id, word) in data.words.iter().enumerate() {
-            for key in stem_keys(&langs, word) {
-                stem_groups.entry(key).or_default().push(id as WordId);
-            }
-        }
+        let mut first_letters: Vec<char> =
+            by_fold.iter().filter_map(|&id| folded[id as usize].chars().next()).collect();
+        first_letters.dedup();
+        let stem_groups = first_letters.into_iter().map(|c| (c, OnceCell::new())).collect();
 
         let total: u64 = data.passages.iter().map(|p| u64::from(p.length)).sum();
         let average_length =
@@ -177,8 +183,22 @@ impl Index {
 
     /// Words that share a stem with `word` (in any language of the index).
     pub fn stem_group(&self, word: &str) -> Vec<WordId> {
-        let mut ids: Vec<WordId> =
-            stem_keys(&self.langs, word).iter().filter_map(|k| self.stem_groups.get(k)).flatten().copied().collect();
+        let mut ids: Vec<WordId> = Vec::new();
+        for key in stem_keys(&self.langs, word) {
+            let Some(first) = key.chars().next() else { continue };
+            let Ok(i) = self.stem_groups.binary_search_by(|(c, _)| c.cmp(&first)) else { continue };
+            let Some((_, groups)) = self.stem_groups.get(i) else { continue };
+            let groups = groups.get_or_init(|| {
+                let mut groups = StemGroups::new();
+                for &id in self.prefix_range(first.encode_utf8(&mut [0; 4])) {
+                    for key in stem_keys(&self.langs, self.word(id)) {
+                        groups.entry(key).or_default().push(id);
+                    }
+                }
+                groups
+            });
+            ids.extend(groups.get(&key).into_iter().flatten());
+        }
         sort(&mut ids);
         ids.dedup();
         ids
