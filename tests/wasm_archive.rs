@@ -134,3 +134,20 @@ fn with_a_text_count_the_first_hits_come_with_their_text_and_the_others_text_is_
     let hits = array(&get(&done, "results"), "hits");
     assert!(hits.iter().all(|h| get(&h, "text").as_string().unwrap().contains("uclear")));
 }
+
+#[wasm_bindgen_test]
+fn info_describes_the_archive() {
+    let files = files();
+    let manifest = &files.iter().find(|(p, _)| p == MANIFEST_FILE).unwrap().1;
+    let info = Archive::new(manifest).unwrap().info();
+    assert_eq!(get(&info, "formatVersion").as_f64(), Some(f64::from(verbatim::archive::ARCHIVE_VERSION)));
+    assert_eq!(get(&info, "records").as_f64(), Some(2.0));
+    assert!(get(&info, "passages").as_f64().unwrap() >= 4.0);
+    let years: Vec<f64> = array(&info, "years").iter().map(|y| y.as_f64().unwrap()).collect();
+    assert_eq!(years, [1970.0, 2023.0]);
+    let languages: Vec<String> = array(&info, "languages").iter().map(|l| l.as_string().unwrap()).collect();
+    assert_eq!(languages, ["en"]);
+    let speakers: Vec<String> = array(&info, "speakers").iter().map(|s| get(&s, "name").as_string().unwrap()).collect();
+    assert!(speakers.iter().any(|s| s == "France"), "{speakers:?}");
+    assert!(array(&info, "speakers").iter().all(|s| get(&s, "kind").as_string().as_deref() == Some("delegation")));
+}

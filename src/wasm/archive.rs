@@ -42,7 +42,15 @@ impl Archive {
 
     /// What the archive holds: format version, passage and record counts, years, languages, speakers, sections.
     pub fn info(&self) -> JsValue {
-        let m = self.archive.manifest();
+        to_js(&Info(self.archive.manifest())).unwrap_or(JsValue::NULL)
+    }
+}
+
+struct Info<'a>(&'a sharded::Manifest);
+
+impl ToJson for Info<'_> {
+    fn write_json(&self, out: &mut String) {
+        let m = self.0;
         let mut years: Vec<u16> = m.records.iter().map(|r| r.year).filter(|&y| y > 0).collect();
         crate::sort::sort(&mut years);
         years.dedup();
@@ -50,8 +58,7 @@ impl Archive {
         crate::sort::sort(&mut languages);
         languages.dedup();
         let speakers: Vec<SpeakerInfo> = m.speakers.iter().map(SpeakerInfo).collect();
-        let mut info = String::new();
-        Object::new(&mut info)
+        Object::new(out)
             .field("formatVersion", &sharded::ARCHIVE_VERSION)
             .field("passages", &m.passages)
             .field("records", &m.records.len())
@@ -60,7 +67,6 @@ impl Archive {
             .field("sections", &m.sections)
             .field("speakers", &speakers)
             .end();
-        js_sys::JSON::parse(&info).unwrap_or(JsValue::NULL)
     }
 }
 
