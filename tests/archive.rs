@@ -614,3 +614,43 @@ fn a_word_misspelt_into_a_neighbouring_term_chunk_is_found_through_that_chunks_h
     assert_eq!(ids(&typo.results), ids(&right.results));
     assert!(typo.results.hits.iter().all(|h| lower(h).contains("women")));
 }
+
+/// A record made up for the test: `before` filler words, then a word and its
+/// inflections ("climate", "climates", "climatic", "climatically"), then ten
+/// more fillers; every word in 40 passages, so a few words fill a term chunk.
+/// The fillers differ from each other and from "climate" by their second letter.
+fn family_archive(before: usize) -> Files {
+    let fillers = |first: char, n: usize| -> Vec<String> {
+        (b'a'..=b'z').take(n).map(|c| format!("{first}{}filler", c as char)).collect()
+    };
+    let mut words = fillers('a', before);
+    words.extend(["climate", "climates", "climatic", "climatically"].map(String::from));
+    words.extend(fillers('d', 10));
+    let mut text = String::new();
+    for word in &words {
+        for i in 0..40 {
+            text.push_str(&format!("On {word} {i}.\n"));
+        }
+    }
+    let mut builder = ArchiveBuilder::new();
+    for record in parse_file("SYN_1_2000.txt", text.as_bytes()).unwrap_or_else(|e| panic!("{e}")) {
+        builder.add(record);
+    }
+    builder.finish().unwrap_or_else(|e| panic!("{e}")).files
+}
+
+#[test]
+fn a_word_its_inflections_and_completions_come_in_one_term_chunk() {
+    // However many words come before it, the chunk is cut around the family, not inside it.
+    for before in 0..=16 {
+        let files = family_archive(before);
+        let chunks = files.iter().filter(|(p, _)| p.starts_with("terms/")).count();
+        assert!(chunks >= 3, "{before} fillers: the words fill several chunks ({chunks})");
+        let a = answer(&files, "climate", &SearchOptions { limit: 200, ..SearchOptions::default() });
+        let terms: Vec<&String> = a.fetched.iter().filter(|p| p.starts_with("terms/")).collect();
+        assert_eq!(terms.len(), 1, "{before} fillers: {:?}", a.fetched);
+        for word in ["climate ", "climates ", "climatic ", "climatically "] {
+            assert!(a.results.hits.iter().any(|h| lower(h).contains(word)), "{before} fillers: no {word:?}");
+        }
+    }
+}

@@ -7,8 +7,8 @@ use super::format::{
     encode_keys, encode_manifest, encode_records, encode_terms, encode_text,
 };
 use super::{
-    FILTER_TIER, MANIFEST_FILE, PHRASE_BUCKET_BYTES, TERM_CHUNK_BYTES, TEXT_BLOCK_BYTES, TIER, TYPO_BUCKET_BYTES,
-    TYPO_TIER, phrase_hash, shard_path,
+    FILTER_TIER, MANIFEST_FILE, PHRASE_BUCKET_BYTES, TERM_CHUNK_BYTES, TERM_CHUNK_MAX_BYTES, TEXT_BLOCK_BYTES, TIER,
+    TYPO_BUCKET_BYTES, TYPO_TIER, phrase_hash, shard_path,
 };
 use crate::analysis::{fold, is_any_stopword, tokenize};
 use crate::index::{RecordMeta, crc32};
@@ -91,8 +91,10 @@ struct PassageInfo {
 }
 
 /// Words in folded order → term chunks of about `TERM_CHUNK_BYTES`, each
-/// encoded once the words after it have filled its halo; a fold group never
-/// straddles two chunks.
+/// encoded once the words after it have filled its halo. A fold group never
+/// straddles two chunks, and a chunk is cut between words that share few
+/// letters: a word, the words of its stem and its completions then mostly sit
+/// in one chunk, which a query fetches alone ("climate" not also "climates…").
 #[derive(Default)]
 struct Chunks {
     keys: Vec<String>,
@@ -100,12 +102,26 @@ struct Chunks {
     open: Vec<ShardWord>,
     /// The distinct folded words of the open chunk, in order.
     open_folded: Vec<String>,
+    /// Where the open chunk may be cut: before each of its fold groups but the first.
+    boundaries: Vec<Boundary>,
     bytes: usize,
     last: String,
     /// The last distinct folded words before the open chunk (at most `HALO_WORDS`).
     before: Vec<String>,
     /// Closed chunks still taking the words after them into their halo, oldest first.
     waiting: Vec<Waiting>,
+}
+
+/// A place to cut the open chunk: before a fold group.
+#[derive(Clone, Copy)]
+struct Boundary {
+    /// Index of the group's first word in `open`, and of the group in `open_folded`.
+    word: usize,
+    group: usize,
+    /// Letters the group's word shares with the word before it.
+    shared: usize,
+    /// Bytes of the open chunk before it.
+    bytes: usize,
 }
 
 struct Waiting {
@@ -117,29 +133,55 @@ struct Waiting {
     room: usize,
 }
 
+impl Waiting {
+    /// The next folded word after the chunk joins its halo while it begins as the chunk's last word.
+    fn take(&mut self, folded: &str) {
+        if self.room > 0 && folded.starts_with(self.beginning.as_str()) {
+            self.halo.push(folded.to_string());
+            self.room -= 1;
+        } else {
+            // Sorted: no later word begins so either.
+            self.room = 0;
+        }
+    }
+}
+
 /// The first `HALO_BEGINNING` letters of a folded word.
 fn beginning(folded: &str) -> &str {
     folded.char_indices().nth(HALO_BEGINNING).map_or(folded, |(i, _)| &folded[..i])
 }
 
+/// Letters two words begin with alike.
+fn shared_letters(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
 impl Chunks {
     fn push(&mut self, builder: &ArchiveBuilder, folded: &str, word: ShardWord) {
-        if self.keys.is_empty() || self.bytes >= TERM_CHUNK_BYTES && self.last != folded {
-            self.close();
-            // The manifest lists the shortest key that tells the chunks apart.
-            self.keys.push(separator(&self.last, folded));
-            self.bytes = 0;
+        if self.keys.is_empty() {
+            self.keys.push(separator("", folded));
         }
         if self.open_folded.last().is_none_or(|l| l != folded) {
+            if !self.open.is_empty() {
+                let shared = shared_letters(&self.last, folded);
+                let here = Boundary { word: self.open.len(), group: self.open_folded.len(), shared, bytes: self.bytes };
+                self.boundaries.push(here);
+                // Full: cut here if the words differ early, else wait (up to
+                // `TERM_CHUNK_MAX_BYTES`) for the cut where the fewest letters are shared.
+                let past = |b: &&Boundary| b.bytes >= TERM_CHUNK_BYTES;
+                if self.bytes >= TERM_CHUNK_BYTES && shared < HALO_BEGINNING {
+                    self.cut(here, Some(folded));
+                } else if self.bytes >= TERM_CHUNK_MAX_BYTES {
+                    let best = self.boundaries.iter().filter(past).min_by_key(|b| (b.shared, b.word)).copied();
+                    if let Some(best) = best {
+                        let next = self.open_folded.get(best.group).cloned();
+                        self.cut(best, Some(next.as_deref().unwrap_or(folded)));
+                    }
+                }
+            }
             self.open_folded.push(folded.to_string());
             for waiting in &mut self.waiting {
-                if waiting.room > 0 && folded.starts_with(waiting.beginning.as_str()) {
-                    waiting.halo.push(folded.to_string());
-                    waiting.room -= 1;
-                } else {
-                    // Sorted: no later word begins so either.
-                    waiting.room = 0;
-                }
+                waiting.take(folded);
             }
             self.flush(builder, false);
         }
@@ -148,19 +190,32 @@ impl Chunks {
         folded.clone_into(&mut self.last);
     }
 
-    /// The open chunk waits for its halo's words after it; its words before it are known.
-    fn close(&mut self) {
-        if self.open.is_empty() {
-            return;
+    /// Closes the open chunk's words before `at`; they wait for their halo's words
+    /// after them (those already here first). `next`: the first folded word after the cut.
+    fn cut(&mut self, at: Boundary, next: Option<&str>) {
+        let words: Vec<ShardWord> = self.open.drain(..at.word).collect();
+        let folded: Vec<String> = self.open_folded.drain(..at.group).collect();
+        let (Some(first), Some(last)) = (folded.first(), folded.last()) else { return };
+        let halo: Vec<String> = self.before.iter().filter(|w| w.starts_with(beginning(first))).cloned().collect();
+        let mut waiting = Waiting { words, halo, beginning: beginning(last).to_string(), room: HALO_WORDS };
+        for after in &self.open_folded {
+            waiting.take(after);
         }
-        let first = self.open_folded.first().map_or("", |w| beginning(w));
-        let halo: Vec<String> = self.before.iter().filter(|w| w.starts_with(first)).cloned().collect();
-        let beginning = self.open_folded.last().map_or("", |w| beginning(w)).to_string();
-        let words = std::mem::take(&mut self.open);
-        self.waiting.push(Waiting { words, halo, beginning, room: HALO_WORDS });
-        self.before.append(&mut self.open_folded);
+        self.waiting.push(waiting);
+        if let Some(next) = next {
+            // The manifest lists the shortest key that tells the chunks apart.
+            self.keys.push(separator(last, next));
+        }
+        self.before.extend(folded);
         let excess = self.before.len().saturating_sub(HALO_WORDS);
         self.before.drain(..excess);
+        self.bytes -= at.bytes;
+        self.boundaries.retain(|b| b.word > at.word);
+        for b in &mut self.boundaries {
+            b.word -= at.word;
+            b.group -= at.group;
+            b.bytes -= at.bytes;
+        }
     }
 
     /// Encodes the waiting chunks whose halo is complete (all of them at the end), in order.
@@ -175,7 +230,8 @@ impl Chunks {
 
     /// Appends the chunks as `folder/<n>` and returns their keys.
     fn finish(mut self, builder: &ArchiveBuilder, folder: &str, out: &mut Vec<(String, Vec<u8>)>) -> Vec<String> {
-        self.close();
+        let end = Boundary { word: self.open.len(), group: self.open_folded.len(), shared: 0, bytes: self.bytes };
+        self.cut(end, None);
         self.flush(builder, true);
         out.extend(self.done.into_iter().enumerate().map(|(i, bytes)| (format!("{folder}/{i}"), bytes)));
         self.keys
