@@ -6,8 +6,8 @@
 // Attributes: index (URL, or "#id" of a <script type="application/octet-stream"> holding
 // base64; a single-file index, or the manifest.vrba of an archive written by
 // `verbatim index --archive`, whose other files are fetched beside it as queries need
-// them), wasm (same forms; default: verbatim_bg.wasm beside verbatim.js, or for an archive
-// verbatim-archive_bg.wasm beside verbatim-archive.js, the build that reads archives), lang ("fr" |
+// them), wasm (same forms; default: verbatim_bg.wasm beside verbatim.js; an archive is read
+// by verbatim-archive.js, which carries its own wasm), lang ("fr" |
 // "en"), placeholder, offline (registers ./sw.js, or the URL given), page (URL of the page
 // that shows the record, when it is not this one), theme ("light" | "dark"; default: system).
 // Events: "verbatim-results" (detail: the `results` property) after each answer;
@@ -181,8 +181,9 @@ function startGlue(archive, wasmRef, doc) {
     return glue;
   };
   const failed = (e) => {
-    const files = archive ? "verbatim-archive.js and verbatim-archive_bg.wasm" : "verbatim.js and verbatim_bg.wasm";
-    return e instanceof LoadError ? e : new LoadError("engine", `could not start the search engine: ${e.message} — check that ${files} sit beside verbatim-search.js and that .wasm is served as application/wasm`);
+    const files = archive ? "verbatim-archive.js sits" : "verbatim.js and verbatim_bg.wasm sit";
+    const wasm = archive ? "" : " and that .wasm is served as application/wasm";
+    return e instanceof LoadError ? e : new LoadError("engine", `could not start the search engine: ${e.message} — check that ${files} beside verbatim-search.js${wasm}`);
   };
   if (archive) {
     return (archiveGluePromise ??= start().catch((e) => {
@@ -231,7 +232,7 @@ class ArchiveEngine {
 
   constructor(glue, bytes, manifestUrl) {
     if (typeof glue.Archive !== "function") {
-      throw new LoadError("engine", `the index at ${manifestUrl} is an archive, but verbatim-archive.js has no Archive — copy verbatim-archive.js and verbatim-archive_bg.wasm from the pkg/ of the Verbatim that wrote the archive`);
+      throw new LoadError("engine", `the index at ${manifestUrl} is an archive, but verbatim-archive.js has no Archive — copy verbatim-archive.js from the pkg/ of the Verbatim that wrote the archive`);
     }
     this.#archive = new glue.Archive(bytes);
     this.#base = manifestUrl;
@@ -298,10 +299,11 @@ class ArchiveEngine {
 }
 
 // The wasm beside this module, the one the glue would fetch (a Response: compiled as it
-// streams). A bundle's glue block has no module beside it: its own default then (undefined).
+// streams). The glue's own default (undefined) for the archive engine, which carries its
+// wasm, and for a bundle's glue block, which has no module beside it.
 function defaultWasm(archive) {
-  if (globalThis.__verbatimGlue) return Promise.resolve(undefined);
-  return fetch(new URL(archive ? "./verbatim-archive_bg.wasm" : "./verbatim_bg.wasm", import.meta.url));
+  if (archive || globalThis.__verbatimGlue) return Promise.resolve(undefined);
+  return fetch(new URL("./verbatim_bg.wasm", import.meta.url));
 }
 
 // For the reader, a missing wasm is "search cannot start", not "index not found".

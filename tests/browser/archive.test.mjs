@@ -2,10 +2,10 @@
 // as an archive (`verbatim index --archive`): the browser fetches only the files a query needs.
 //
 // The site is built here, in a temporary folder: the archive engine (the wasm built with the
-// `archive` feature, pkg/verbatim-archive.js + verbatim-archive_bg.wasm) from the current sources
-// (cargo + wasm-bindgen into target/archive-test; VERBATIM_ARCHIVE_PKG=/dir holding those two
-// files skips that), the element from www/, the archive from the CLI, and a sw.js filled in as
-// scripts/build-pkg.sh does.
+// `archive` feature, inlined into its glue pkg/verbatim-archive.js by scripts/inline-wasm.mjs)
+// from the current sources (cargo + wasm-bindgen into target/archive-test; VERBATIM_ARCHIVE_PKG=/dir
+// holding a built verbatim-archive.js skips that), the element from www/, the archive from the
+// CLI, and a sw.js filled in as scripts/build-pkg.sh does.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
@@ -27,7 +27,7 @@ const results = (page) => page.evaluate(() => document.querySelector("verbatim-s
 /** The archive engine: VERBATIM_ARCHIVE_PKG, else built from the sources (a reason to skip if the tools are missing). */
 function buildGlue(out) {
   if (process.env.VERBATIM_ARCHIVE_PKG) {
-    for (const f of ["verbatim-archive.js", "verbatim-archive_bg.wasm"]) copyFileSync(join(process.env.VERBATIM_ARCHIVE_PKG, f), join(out, f));
+    copyFileSync(join(process.env.VERBATIM_ARCHIVE_PKG, "verbatim-archive.js"), join(out, "verbatim-archive.js"));
     return;
   }
   try {
@@ -45,6 +45,9 @@ function buildGlue(out) {
   });
   const wasm = join(target, "wasm32-unknown-unknown/release/verbatim.wasm");
   execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", out, "--out-name", "verbatim-archive", wasm], { stdio: ["ignore", "ignore", "inherit"] });
+  const bg = join(out, "verbatim-archive_bg.wasm");
+  execFileSync("node", [join(REPO, "scripts/inline-wasm.mjs"), join(out, "verbatim-archive.js"), bg], { stdio: ["ignore", "ignore", "inherit"] });
+  rmSync(bg);
 }
 
 /** The folder to serve, or { skip: reason }. */
@@ -181,6 +184,7 @@ test("a search fetches only the files it needs, each once", { skip }, async () =
   assert.equal(archive().filter((p) => p.startsWith("/archive/typos/")).length, 0, "a known word needs no typo bucket");
   assert.equal(new Set(archive()).size, archive().length, `each file once: ${archive()}`);
   assert.ok(!server.requests.some((p) => /^\/pkg\/verbatim(_bg\.wasm|\.js)$/.test(p)), `only the archive engine loads: ${server.requests}`);
+  assert.ok(!server.requests.some((p) => p.endsWith(".wasm")), `the archive engine is one file, its wasm inside: ${server.requests}`);
   // Typing it again, and every prefix on the way, asks for nothing more than new files.
   await search(page, "glaciers");
   assert.equal(new Set(archive()).size, archive().length, `each file once: ${archive()}`);

@@ -104,7 +104,8 @@ fn archive_site(dir: &Path, root: &Path) -> Result<ArchiveSite> {
         bail!("{} is a single-file index, not an archive manifest: serve it with --dir ({build})", path.display());
     }
     let manifest = decode_manifest(&bytes).with_context(|| format!("cannot serve {} ({build})", path.display()))?;
-    for file in ["pkg/verbatim-search.js", "pkg/verbatim-archive.js", "pkg/verbatim-archive_bg.wasm"] {
+    // The archive engine carries its wasm (scripts/inline-wasm.mjs).
+    for file in ["pkg/verbatim-search.js", "pkg/verbatim-archive.js"] {
         if !root.join(file).is_file() {
             bail!(
                 "there is no {file} under {}: the archive's page needs the element and the archive engine — \
@@ -139,9 +140,6 @@ fn archive_page(name: &str, manifest: &Manifest, offline: bool, webmanifest: boo
     html.push_str("<script type=\"module\" src=\"pkg/verbatim-search.js\"></script>\n");
     html.push_str("<link rel=\"modulepreload\" href=\"pkg/verbatim-archive.js\">\n");
     html.push_str("<link rel=\"preload\" href=\"pkg/verbatim-search.css\" as=\"style\">\n");
-    html.push_str(
-        "<link rel=\"preload\" href=\"pkg/verbatim-archive_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n",
-    );
     html.push_str(&format!("<link rel=\"preload\" href=\"{index}\" as=\"fetch\" crossorigin>\n"));
     html.push_str("</head>\n<body>\n<header>\n");
     html.push_str(&format!(
