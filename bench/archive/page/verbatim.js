@@ -1,5 +1,5 @@
 // Verbatim's Archive in a bare page (bench/archive/run.mjs drives it): the archive build of
-// the engine (pkg/verbatim-archive.js + its wasm; ?glue= names the glue), the manifest,
+// the engine (pkg/verbatim-archive.js, its wasm inside; ?glue= names the glue), the manifest,
 // then the fetch loop of the archive contract: search, fetch the files it needs, add
 // them, search again, until it answers. Times are performance.now() in the page.
 //   ?q=QUERY  cold mode: load the engine, answer QUERY in two phases, set window.__cold
