@@ -110,7 +110,8 @@ test("the harness measures the engines on a slice and writes its section", { ski
     assert.ok(row.index.bytes > 0 && row.index.files > 0, `${row.engine} index figures`);
     assert.equal(row.cold.length, 2);
     for (const c of row.cold) {
-      assert.ok(c.traffic.engine.requests >= 2 && c.traffic.engine.encoded > 0, `${row.engine} engine traffic for ${c.query}`);
+      // Verbatim's archive engine is one file (its wasm inside); Pagefind's JS and wasm are several.
+      assert.ok(c.traffic.engine.requests >= (row.engine === "verbatim" ? 1 : 2) && c.traffic.engine.encoded > 0, `${row.engine} engine traffic for ${c.query}`);
       assert.ok(c.traffic.index.requests >= 1 && c.traffic.index.encoded > 0, `${row.engine} index traffic for ${c.query}`);
       assert.equal(c.traffic.total.requests, c.traffic.engine.requests + c.traffic.index.requests);
       assert.ok(c.traffic.total.encoded <= c.traffic.total.raw, "gzip never sends more than the file");
