@@ -8,7 +8,7 @@ use super::format::{
 };
 use super::{
     FILTER_TIER, MANIFEST_FILE, PHRASE_BUCKET_BYTES, TERM_CHUNK_BYTES, TERM_CHUNK_MAX_BYTES, TEXT_BLOCK_BYTES, TIER,
-    TYPO_BUCKET_BYTES, TYPO_TIER, phrase_hash, shard_path,
+    TYPO_BUCKET_BYTES, TYPO_TIER, phrase_hash, shard_path, shared_letters,
 };
 use crate::analysis::{fold, is_any_stopword, tokenize};
 use crate::index::{RecordMeta, crc32};
@@ -149,11 +149,6 @@ impl Waiting {
 /// The first `HALO_BEGINNING` letters of a folded word.
 fn beginning(folded: &str) -> &str {
     folded.char_indices().nth(HALO_BEGINNING).map_or(folded, |(i, _)| &folded[..i])
-}
-
-/// Letters two words begin with alike.
-fn shared_letters(a: &str, b: &str) -> usize {
-    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
 }
 
 impl Chunks {

@@ -40,6 +40,11 @@ fn phrase_hash(first: &str, second: &str) -> u32 {
     bytes.fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
+/// Letters two words begin with alike.
+fn shared_letters(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
 /// "terms/12" → "terms/12.0badcafe.vrba".
 fn shard_path(stem: &str, hash: &str) -> String {
     format!("{stem}.{hash}.vrba")

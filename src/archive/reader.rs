@@ -9,7 +9,7 @@ use super::format::{
     Manifest, ShardKind, ShardPassage, TermShard, TextBlock, TypoKey, decode_keys, decode_manifest, decode_records,
     decode_terms, decode_text,
 };
-use super::{phrase_hash, shard_path};
+use super::{phrase_hash, shard_path, shared_letters};
 use crate::analysis::{Lang, fold, stem_key};
 use crate::index::{CorpusStats, DecodeError, Index, IndexData, PassageData, Posting, RecordMeta, derive_postings};
 use crate::search::query::{Clause, parse};
@@ -380,9 +380,9 @@ impl Archive {
         let mut near: Vec<(usize, &str)> =
             halo.filter_map(|w| typo_distance(folded, w).filter(|&d| d > 0).map(|d| (d, w.as_str()))).collect();
         // The fewest edits, then the longest beginning shared with what was typed.
-        let shared = |w: &str| w.chars().zip(folded.chars()).take_while(|(a, b)| a == b).count();
         sort_by(&mut near, |a, b| {
-            (a.0, std::cmp::Reverse(shared(a.1)), a.1) < (b.0, std::cmp::Reverse(shared(b.1)), b.1)
+            (a.0, std::cmp::Reverse(shared_letters(a.1, folded)), a.1)
+                < (b.0, std::cmp::Reverse(shared_letters(b.1, folded)), b.1)
         });
         near.first().map(|&(d, w)| (d, keys.partition_point(|k| k.as_str() <= w).saturating_sub(1)))
     }
