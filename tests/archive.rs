@@ -654,3 +654,38 @@ fn a_word_its_inflections_and_completions_come_in_one_term_chunk() {
         }
     }
 }
+
+/// Records made up for the test: 300 made-up words of nine letters ending in
+/// "ion" ("qabxytion"…), each in 20 passages, and "migration" in 60: one crowded
+/// typo key, ("ion", 9).
+fn crowded_typo_archive() -> Files {
+    let mut text = String::new();
+    for a in b'a'..b'u' {
+        for b in b'a'..b'p' {
+            for i in 0..20 {
+                text.push_str(&format!("On q{}{}xytion {i}.\n", a as char, b as char));
+            }
+        }
+    }
+    for i in 0..60 {
+        text.push_str(&format!("Migration {i}.\n"));
+    }
+    let mut builder = ArchiveBuilder::new();
+    for record in parse_file("SYN_1_2000.txt", text.as_bytes()).unwrap_or_else(|e| panic!("{e}")) {
+        builder.add(record);
+    }
+    builder.finish().unwrap_or_else(|e| panic!("{e}")).files
+}
+
+#[test]
+fn a_crowded_typo_bucket_stays_small_and_keeps_the_common_words() {
+    let files = crowded_typo_archive();
+    let largest = files.iter().filter(|(p, _)| p.starts_with("typos/")).map(|(_, b)| b.len()).max().unwrap_or(0);
+    assert!(largest > 0 && largest <= 24 * 1024, "the largest typo bucket: {largest} bytes");
+    // Misspelt in its first letter, the word sorts far from its own chunk: its typo bucket finds it.
+    let typo = answer(&files, "zigration", &SearchOptions { limit: 100, ..SearchOptions::default() });
+    assert!(typo.fetched.iter().any(|p| p.starts_with("typos/")), "{:?}", typo.fetched);
+    // A typo bucket keeps a word's best 32 postings: a correction needs no more.
+    assert!(typo.results.total >= 10, "{:?}", ids(&typo.results));
+    assert!(typo.results.hits.iter().all(|h| lower(h).contains("migration")));
+}

@@ -8,7 +8,7 @@ use super::format::{
 };
 use super::{
     FILTER_TIER, MANIFEST_FILE, PHRASE_BUCKET_BYTES, TERM_CHUNK_BYTES, TERM_CHUNK_MAX_BYTES, TEXT_BLOCK_BYTES, TIER,
-    TYPO_BUCKET_BYTES, TYPO_TIER, phrase_hash, shard_path, shared_letters,
+    TYPO_BUCKET_BYTES, TYPO_BUCKET_MAX_BYTES, TYPO_TIER, phrase_hash, shard_path, shared_letters,
 };
 use crate::analysis::{fold, is_any_stopword, tokenize};
 use crate::index::{RecordMeta, crc32};
@@ -706,7 +706,6 @@ fn typo_suffixes(folded: &str) -> Vec<String> {
 /// may mean, so a misspelt word needs exactly one bucket.
 fn typo_buckets(mut entries: Vec<(TypoKey, ShardWord)>) -> (Vec<TypoKey>, Vec<Vec<ShardWord>>) {
     sort_by(&mut entries, |a, b| (&a.0, &a.1.word) < (&b.0, &b.1.word));
-    let size = |w: &ShardWord| w.word.len() + 4 + w.postings.iter().map(|(_, p)| 4 + p.len()).sum::<usize>();
     // Cores: consecutive entries, cut only between keys.
     let mut starts: Vec<usize> = Vec::new();
     let mut bytes = 0;
@@ -716,7 +715,7 @@ fn typo_buckets(mut entries: Vec<(TypoKey, ShardWord)>) -> (Vec<TypoKey>, Vec<Ve
             starts.push(i);
             bytes = 0;
         }
-        bytes += size(word);
+        bytes += shard_word_bytes(word);
     }
     let keys: Vec<TypoKey> = starts.iter().filter_map(|&i| entries.get(i).map(|(k, _)| k.clone())).collect();
     let mut buckets = Vec::with_capacity(keys.len());
@@ -750,9 +749,27 @@ fn typo_buckets(mut entries: Vec<(TypoKey, ShardWord)>) -> (Vec<TypoKey>, Vec<Ve
         // A word filed under two suffixes may reach a bucket twice.
         sort_by(&mut words, |a, b| a.word < b.word);
         words.dedup_by(|b, a| a.word == b.word);
+        keep_most_common(&mut words, TYPO_BUCKET_MAX_BYTES);
         buckets.push(words);
     }
     (keys, buckets)
+}
+
+/// A crowded key's bucket (the "-tion" words of 8 to 12 letters: thousands) keeps
+/// its most common words, the likeliest to be meant, within `budget` bytes; in order.
+fn keep_most_common(words: &mut Vec<ShardWord>, budget: usize) {
+    if words.iter().map(shard_word_bytes).sum::<usize>() <= budget {
+        return;
+    }
+    sort_by(words, |a, b| (std::cmp::Reverse(a.doc_freq), &a.word) < (std::cmp::Reverse(b.doc_freq), &b.word));
+    let mut bytes = 0;
+    let kept = words.iter().take_while(|w| {
+        bytes += shard_word_bytes(w);
+        bytes <= budget
+    });
+    let kept = kept.count();
+    words.truncate(kept);
+    sort_by(words, |a, b| a.word < b.word);
 }
 
 fn text_shard(block: &TextBlock, block_bits: u8) -> (String, Vec<u8>) {

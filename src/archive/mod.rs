@@ -30,6 +30,9 @@ const TYPO_TIER: usize = 32;
 const TERM_CHUNK_BYTES: usize = 3 * 1024;
 const TERM_CHUNK_MAX_BYTES: usize = 2 * TERM_CHUNK_BYTES;
 const TYPO_BUCKET_BYTES: usize = 6 * 1024;
+/// A bucket is cut only between (suffix, length) keys, and one key may hold
+/// thousands of words: past this, it keeps its most common words.
+const TYPO_BUCKET_MAX_BYTES: usize = 3 * TYPO_BUCKET_BYTES;
 const PHRASE_BUCKET_BYTES: usize = 2 * 1024;
 /// Target size of a text block, uncompressed: a few hits' worth.
 const TEXT_BLOCK_BYTES: usize = 4 * 1024;
