@@ -632,11 +632,7 @@ fn family_archive(before: usize) -> Files {
             text.push_str(&format!("On {word} {i}.\n"));
         }
     }
-    let mut builder = ArchiveBuilder::new();
-    for record in parse_file("SYN_1_2000.txt", text.as_bytes()).unwrap_or_else(|e| panic!("{e}")) {
-        builder.add(record);
-    }
-    builder.finish().unwrap_or_else(|e| panic!("{e}")).files
+    build(&[("SYN_1_2000.txt".to_string(), text.into_bytes())])
 }
 
 #[test]
@@ -670,11 +666,7 @@ fn crowded_typo_archive() -> Files {
     for i in 0..60 {
         text.push_str(&format!("Migration {i}.\n"));
     }
-    let mut builder = ArchiveBuilder::new();
-    for record in parse_file("SYN_1_2000.txt", text.as_bytes()).unwrap_or_else(|e| panic!("{e}")) {
-        builder.add(record);
-    }
-    builder.finish().unwrap_or_else(|e| panic!("{e}")).files
+    build(&[("SYN_1_2000.txt".to_string(), text.into_bytes())])
 }
 
 #[test]
