@@ -377,14 +377,10 @@ impl Archive {
     /// nearest to a misspelt folded word, within a typo's edits.
     fn halo_chunk(&self, paths: &[String], keys: &[String], folded: &str) -> Option<(usize, usize)> {
         let halo = paths.iter().filter_map(|p| self.shards.get(p)).flat_map(|shard| &shard.halo);
-        let mut near: Vec<(usize, &str)> =
-            halo.filter_map(|w| typo_distance(folded, w).filter(|&d| d > 0).map(|d| (d, w.as_str()))).collect();
+        let near = halo.filter_map(|w| typo_distance(folded, w).filter(|&d| d > 0).map(|d| (d, w.as_str())));
         // The fewest edits, then the longest beginning shared with what was typed.
-        sort_by(&mut near, |a, b| {
-            (a.0, std::cmp::Reverse(shared_letters(a.1, folded)), a.1)
-                < (b.0, std::cmp::Reverse(shared_letters(b.1, folded)), b.1)
-        });
-        near.first().map(|&(d, w)| (d, keys.partition_point(|k| k.as_str() <= w).saturating_sub(1)))
+        let nearest = near.min_by_key(|&(d, w)| (d, std::cmp::Reverse(shared_letters(w, folded)), w));
+        nearest.map(|(d, w)| (d, keys.partition_point(|k| k.as_str() <= w).saturating_sub(1)))
     }
 
     fn typo_bucket(&self, folded: &str) -> Option<usize> {
