@@ -139,6 +139,17 @@ fn inflections_match_through_the_stem() {
 }
 
 #[test]
+fn a_verb_typed_in_the_infinitive_finds_its_present_plural() {
+    // The record: "des lois qui criminalisent" (p3), "a récemment criminalisé" (p5).
+    let r = search(&record_index(), "criminaliser ");
+    let found = ids(&r);
+    assert!(found.contains(&"AG/12734#p3") && found.contains(&"AG/12734#p5"), "{found:?}");
+    let c = corpus(&["Les réseaux recrutent en ligne.", "Un acte violent.", "Le viol comme arme."]);
+    assert_eq!(ids(&search(&c, "recruter ")), ["a"]);
+    assert_eq!(ids(&search(&c, "viol ")), ["c"], "a short root is not a verb's");
+}
+
+#[test]
 fn numbers_percentages_and_french_thousands() {
     let index = corpus(&["plus de 60% des victimes", "près de 15 000 personnes", "60 pays"]);
     assert_eq!(ids(&search(&index, "60 %"))[0], "a");

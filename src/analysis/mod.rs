@@ -53,7 +53,23 @@ pub fn detect_lang(text: &str) -> Lang {
 /// The stem key of a lowercase word: its Snowball stem, folded, so that
 /// "États" and "etats" meet on "etat".
 pub fn stem_key(lang: Lang, word: &str) -> String {
-    fold(&stem::stem(lang, word))
+    let stemmed = stem::stem(lang, word);
+    match lang {
+        Lang::French if stemmed == word => fold(&french_verb_plural(word).unwrap_or(stemmed)),
+        _ => fold(&stemmed),
+    }
+}
+
+/// Snowball French leaves the present plural of -er verbs whole, as "-ent"
+/// could end a noun or an adjective: "criminalisent" would never meet
+/// "criminaliser" and "criminalisé". A word it left whole meets them when
+/// dropping "-ent" gives exactly the stem of the infinitive, at least five
+/// letters long ("recrutent" → "recrut", "représentent" → "représent"), so
+/// that short stems stay apart ("violent" is not "viol", "visent" not "visas").
+fn french_verb_plural(word: &str) -> Option<String> {
+    let root = word.strip_suffix("ent")?;
+    let infinitive_stem = stem::stem(Lang::French, &format!("{root}er"));
+    (root.chars().count() >= 5 && infinitive_stem == root).then_some(infinitive_stem)
 }
 
 #[cfg(test)]
@@ -70,6 +86,24 @@ mod tests {
             detect_lang("The General Assembly adopted the declaration on trafficking in persons."),
             Lang::English
         );
+    }
+
+    #[test]
+    fn a_french_verb_in_the_present_plural_meets_its_infinitive() {
+        for (plural, infinitive) in [
+            ("criminalisent", "criminaliser"),
+            ("recrutent", "recruter"),
+            ("représentent", "représenter"),
+            ("exploitent", "exploité"),
+        ] {
+            assert_eq!(stem_key(Lang::French, plural), stem_key(Lang::French, infinitive), "{plural}");
+        }
+        // Short roots and nouns stay apart.
+        for (word, other) in [("violent", "viol"), ("visent", "visas"), ("agent", "agir"), ("prennent", "prenantes")] {
+            assert_ne!(stem_key(Lang::French, word), stem_key(Lang::French, other), "{word}");
+        }
+        // English keeps its own stemmer's keys.
+        assert_eq!(stem_key(Lang::English, "different"), "differ");
     }
 
     #[test]

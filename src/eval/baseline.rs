@@ -1,7 +1,7 @@
 //! Plain BM25 (k1 1.2, b 0.75) with Snowball stemming, stopwords and accent
 //! folding: the bar that Verbatim's ranking must clear on general passages.
 
-use crate::analysis::{Lang, fold, is_stopword, stem_key, tokenize};
+use crate::analysis::{Lang, fold, is_stopword, stem, tokenize};
 use std::collections::HashMap;
 
 pub struct Bm25 {
@@ -35,7 +35,7 @@ impl Bm25 {
         tokenize(text)
             .into_iter()
             .filter(|t| !t.alias && !is_stopword(self.lang, &fold(&t.word)))
-            .map(|t| stem_key(self.lang, &t.word))
+            .map(|t| fold(&stem::stem(self.lang, &t.word)))
             .collect()
     }
 
