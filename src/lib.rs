@@ -2,6 +2,7 @@
 pub mod analysis;
 pub mod archive;
 pub mod eval;
+mod hash;
 pub mod index;
 pub mod record;
 pub mod search;

@@ -11,11 +11,11 @@ use super::format::{
 };
 use super::{phrase_hash, shard_path, shared_letters};
 use crate::analysis::{Lang, fold, stem_key};
+use crate::hash::HashMap;
 use crate::index::{CorpusStats, DecodeError, Index, IndexData, PassageData, Posting, RecordMeta, derive_postings};
 use crate::search::query::{Clause, parse};
 use crate::search::{Results, SearchOptions, core_forms, typo_distance};
 use crate::sort::{sort, sort_by};
-use std::collections::HashMap;
 
 /// What a query needs next.
 #[derive(Debug)]
@@ -75,8 +75,8 @@ impl Archive {
         Ok(Archive {
             manifest,
             langs,
-            shards: HashMap::new(),
-            filter_keys: HashMap::new(),
+            shards: HashMap::default(),
+            filter_keys: HashMap::default(),
             blocks: Loaded::default(),
             symbols: None,
             record_index: None,
@@ -430,7 +430,7 @@ impl Archive {
         });
         words.dedup_by(|b, a| a.0 == b.0);
 
-        let mut passage_info: HashMap<u32, &ShardPassage> = HashMap::new();
+        let mut passage_info: HashMap<u32, &ShardPassage> = HashMap::default();
         for shard in shards.iter().chain(&phrases) {
             passage_info.extend(shard.passages.iter().map(|p| (p.id, p)));
         }

@@ -4,9 +4,9 @@
 
 use super::{DecodeError, IndexData, decode};
 use crate::analysis::{Lang, fold, stem_key, tokenize};
+use crate::hash::HashMap;
 use crate::sort::{sort, sort_by};
 use std::cell::OnceCell;
-use std::collections::HashMap;
 
 /// Position of a word in the dictionary.
 pub type WordId = u32;
@@ -189,7 +189,7 @@ impl Index {
             let Ok(i) = self.stem_groups.binary_search_by(|(c, _)| c.cmp(&first)) else { continue };
             let Some((_, groups)) = self.stem_groups.get(i) else { continue };
             let groups = groups.get_or_init(|| {
-                let mut groups = StemGroups::new();
+                let mut groups = StemGroups::default();
                 for &id in self.prefix_range(first.encode_utf8(&mut [0; 4])) {
                     for key in stem_keys(&self.langs, self.word(id)) {
                         groups.entry(key).or_default().push(id);

@@ -9,6 +9,7 @@ mod rank;
 mod snippet;
 
 use crate::analysis::{fold, tokenize};
+use crate::hash::{HashMap, HashSet};
 use crate::index::{Index, WordId};
 use crate::sort::{sort, sort_by, sort_by_key};
 use expand::{Expansion, expand};
@@ -16,7 +17,6 @@ pub(crate) use expand::{core_forms, typo_distance};
 use query::{Clause, Query, parse};
 use rank::{Matches, Scorer, merge_best};
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 pub use snippet::Snippet;
@@ -130,7 +130,7 @@ impl Index {
         for (i, clause) in query.clauses.iter().enumerate() {
             // Function words rank nothing unless they are all there is ("to be or not to be").
             if clause.is_stopword() && !all_stopwords {
-                scored.push(Scored { matches: Matches::new(), weight: 0.0, content: false, inexact: false });
+                scored.push(Scored { matches: Matches::default(), weight: 0.0, content: false, inexact: false });
                 expansions.push(None);
                 continue;
             }
@@ -249,7 +249,7 @@ impl Index {
     }
 
     fn excluded_passages(&self, scorer: &Scorer, query: &Query) -> HashSet<u32> {
-        let mut out = HashSet::new();
+        let mut out = HashSet::default();
         for clause in &query.excluded {
             let matches = if clause.phrase {
                 let slots: Vec<Vec<(WordId, f32)>> = clause.words.iter().map(|w| core_forms(self, w)).collect();
@@ -294,8 +294,8 @@ impl Index {
     }
 
     fn facets(&self, passages: impl Iterator<Item = u32>) -> Facets {
-        let (mut records, mut sections, mut speakers) = (HashMap::new(), HashMap::new(), HashMap::new());
-        let (mut years, mut languages) = (HashMap::new(), HashMap::new());
+        let (mut records, mut sections, mut speakers) = (HashMap::default(), HashMap::default(), HashMap::default());
+        let (mut years, mut languages) = (HashMap::default(), HashMap::default());
         for p in passages.filter_map(|p| self.data.passages.get(p as usize)) {
             *records.entry(p.record as usize).or_insert(0) += 1;
             if let Some(year) = self.year_of(p) {

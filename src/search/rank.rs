@@ -1,8 +1,8 @@
 //! Scoring one clause over the passages: BM25 on the body, phrase matches on
 //! positions, and bonuses when the word names the speaker or the section.
 
+use crate::hash::HashMap;
 use crate::index::{Index, WordId};
-use std::collections::HashMap;
 
 /// A phrase slot that any word fills (see [`Scorer::phrase`]).
 pub const ANY_WORD: WordId = WordId::MAX;
@@ -50,7 +50,7 @@ impl<'a> Scorer<'a> {
     /// One term: its core forms scored together (their weighted frequencies
     /// add up), each extra form (completion, typo) on its own; the best wins.
     pub fn words(&self, core: &[(WordId, f32)], extra: &[(WordId, f32)]) -> (Matches, f32) {
-        let mut tf: HashMap<u32, (f32, Vec<(u32, WordId)>)> = HashMap::new();
+        let mut tf: HashMap<u32, (f32, Vec<(u32, WordId)>)> = HashMap::default();
         for &(id, weight) in core {
             for posting in self.postings(id) {
                 let entry = tf.entry(posting.passage).or_default();
@@ -82,11 +82,11 @@ impl<'a> Scorer<'a> {
     pub fn phrase(&self, slots: &[Vec<(WordId, f32)>], weight: f32) -> Matches {
         let wild = |slot: usize| slots.get(slot).is_some_and(|forms| forms.iter().any(|&(id, _)| id == ANY_WORD));
         let Some(anchor) = (0..slots.len()).find(|&slot| !wild(slot)) else {
-            return Matches::new();
+            return Matches::default();
         };
         let fixed = (0..slots.len()).filter(|&slot| !wild(slot)).count();
         // passage → position → (slot, word) present there
-        let mut at: HashMap<u32, HashMap<u32, Vec<(usize, WordId)>>> = HashMap::new();
+        let mut at: HashMap<u32, HashMap<u32, Vec<(usize, WordId)>>> = HashMap::default();
         for (slot, forms) in slots.iter().enumerate() {
             for &(id, _) in forms {
                 for posting in self.postings(id) {
