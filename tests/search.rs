@@ -60,6 +60,24 @@ fn an_exact_word_ranks_above_a_corrected_one() {
 }
 
 #[test]
+fn a_typo_means_the_common_word_it_is_nearest_to_not_a_rare_one_further_away() {
+    // "rseolution" is one swap from "resolution" (in 20 passages), two edits
+    // from "revolution" (in one): the rare word's idf must not carry it first.
+    let mut lines: Vec<String> = (0..20).map(|i| format!("La résolution {i} a été adoptée.")).collect();
+    lines.extend((0..20).map(|i| format!("Le débat {i} continue.")));
+    lines.push("La révolution industrielle.".to_string());
+    let lines: Vec<String> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, t)| serde_json::json!({"id": format!("p{i}"), "text": t, "lang": "fr"}).to_string())
+        .collect();
+    let index = index_of(jsonl("typos.jsonl", &lines.join("\n")));
+    let r = search(&index, "rseolution ");
+    assert_eq!(r.suggestion.as_deref(), Some("résolution"));
+    assert!(r.hits.first().is_some_and(|h| h.text.contains("résolution")), "{:?}", ids(&r));
+}
+
+#[test]
 fn quoted_phrases_match_adjacent_words_only() {
     let index = corpus(&["le travail était forcé", "contre le travail forcé", "travail forcé et travail forcé"]);
     let r = search(&index, "\"travail forcé\"");

@@ -126,5 +126,18 @@ pub fn typo_candidates(index: &Index, folded: &str) -> Vec<(WordId, f32)> {
     }
     sort(&mut found);
     found.truncate(MAX_TYPO_CANDIDATES);
-    found.into_iter().map(|(d, _, id)| (id, if d == 1 { FUZZY_1 } else { FUZZY_2 })).collect()
+    // As for completions, a rare candidate's high idf must not outrank the
+    // common word the person misspelt ("rseolution" → resolution, not
+    // revolution): each weighs by its frequency against the most frequent
+    // of the closest candidates.
+    let closest = found.first().map_or(0, |&(d, _, _)| d);
+    let most = found.iter().filter(|&&(d, _, _)| d == closest).map(|&(_, _, id)| index.doc_freq(id)).max();
+    let most = most.unwrap_or(1).max(1) as f32;
+    found
+        .into_iter()
+        .map(|(d, _, id)| {
+            let share = (index.doc_freq(id).max(1) as f32 / most).sqrt().clamp(COMPLETION_FLOOR, 1.0);
+            (id, if d == 1 { FUZZY_1 } else { FUZZY_2 } * share)
+        })
+        .collect()
 }
