@@ -195,6 +195,10 @@ fn a_speaker_name_finds_every_passage_they_speak_in() {
     let r = search(&record_index(), "Sorvino");
     assert_eq!(ids(&r), ["AG/12734#p12", "AG/12734#p13"]);
     assert!(!r.hits[1].text.contains("Sorvino"), "the second one speaks without naming her");
+    // p10 names her by the title she was given in p3: « la Présidente de l’Assemblée générale ».
+    let r = search(&record_index(), "Baerbock");
+    assert!(ids(&r).contains(&"AG/12734#p10"), "{:?}", ids(&r));
+    assert!(r.hits.iter().all(|h| h.id == "AG/12734#p10" || h.text.contains("Baerbock")));
 }
 
 #[test]

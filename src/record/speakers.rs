@@ -4,6 +4,8 @@
 //! (« Mme Siobhán Mullally », later « Mme Mullally »), delegations (« La
 //! Lituanie », « l’Union européenne ») and organizations defined with their
 //! acronym (« l’Organisation internationale pour les migrations (OIM) »). A
+//! title given by apposition (« la Présidente de l’Assemblée générale, Mme
+//! Annalena Baerbock ») names that person wherever it recurs alone. A
 //! paragraph that names nobody but carries the speech on (« Elle a, de
 //! plus, appelé… ») belongs to the previous paragraph's speakers, until a new
 //! section starts.
@@ -68,6 +70,7 @@ pub fn assign(passages: &mut [Passage], lang: Lang) {
     let delegations = delegation_names(lang);
     let mentions: Vec<Vec<String>> = passages.iter().map(|p| person_mentions(&p.text)).collect();
     let full_names: Vec<&String> = mentions.iter().flatten().filter(|n| n.contains(' ')).collect();
+    let titles: Vec<(String, String)> = passages.iter().flat_map(|p| titles_introduced(&p.text)).collect();
 
     let mut previous: Option<(Option<String>, Vec<Speaker>)> = None;
     for (passage, names) in passages.iter_mut().zip(&mentions) {
@@ -75,6 +78,11 @@ pub fn assign(passages: &mut [Passage], lang: Lang) {
         for name in names {
             let name = resolve_surname(name, &full_names);
             push_unique(&mut speakers, Speaker { name, kind: SpeakerKind::Person });
+        }
+        for (title, name) in &titles {
+            if mentions_title(&passage.text, title) {
+                push_unique(&mut speakers, Speaker { name: name.clone(), kind: SpeakerKind::Person });
+            }
         }
         if speakers.is_empty() {
             for name in find_delegations(&passage.text, &delegations) {
@@ -165,6 +173,47 @@ fn person_mentions(text: &str) -> Vec<String> {
     out
 }
 
+/// Titles given to a person by apposition, (title, full name): « la
+/// Présidente de l’Assemblée générale, Mme Annalena Baerbock » gives
+/// ("Présidente de l’Assemblée générale", "Annalena Baerbock"), so that a
+/// later « la Présidente de l’Assemblée générale » names her.
+fn titles_introduced(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for name in person_mentions(text).into_iter().filter(|n| n.contains(' ')) {
+        let Some(at) = HONORIFICS.iter().find_map(|h| text.find(&format!("{h} {name}"))) else { continue };
+        let Some(before) = text.get(..at).and_then(|t| t.trim_end().strip_suffix(',')) else { continue };
+        let clause = before.rsplit([',', '.', ';', ':', '«', '»', '(']).next().unwrap_or_default().trim();
+        if let Some(title) = strip_article(clause)
+            && title.chars().count() >= 8
+            && title.starts_with(char::is_uppercase)
+        {
+            out.push((title.to_string(), name));
+        }
+    }
+    out
+}
+
+/// The articles a title follows: « la Présidente », « l’Envoyée », "the President".
+const TITLE_ARTICLES: &[&str] = &["la ", "le ", "l’", "La ", "Le ", "L’", "the ", "The "];
+
+/// « la Présidente… » → « Présidente… ».
+fn strip_article(phrase: &str) -> Option<&str> {
+    TITLE_ARTICLES.iter().chain(&["l'", "L'"]).find_map(|a| phrase.strip_prefix(a))
+}
+
+/// True when the text names the title with its article: « la Présidente de l’Assemblée générale ».
+fn mentions_title(text: &str, title: &str) -> bool {
+    let text = text.replace('\'', "’");
+    let title = title.replace('\'', "’");
+    TITLE_ARTICLES.iter().any(|a| {
+        text.match_indices(&format!("{a}{title}")).any(|(at, phrase)| {
+            let before = text.get(..at).and_then(|t| t.chars().next_back());
+            let after = text.get(at + phrase.len()..).and_then(|t| t.chars().next());
+            before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric() && c != '-')
+        })
+    })
+}
+
 /// (name as written, canonical name), longest first so "Guinée-Bissau" wins over "Guinée".
 fn delegation_names(lang: Lang) -> Vec<(&'static str, &'static str)> {
     let mut names: Vec<(&str, &str)> = DELEGATIONS
@@ -242,6 +291,19 @@ mod tests {
         assert_eq!(names(&ps[1]), ["Siobhán Mullally"]);
         assert_eq!(names(&ps[2]), ["Guy Ryder", "Guterres"]);
         assert_eq!(ps[0].speakers[0].kind, SpeakerKind::Person);
+    }
+
+    #[test]
+    fn a_title_given_by_apposition_names_its_holder_later() {
+        let ps = passages(&[
+            ("Aux États Membres, la Présidente de l’Assemblée générale, Mme Annalena Baerbock, a demandé.", None),
+            ("Le développement de cybercrimes a préoccupé Mme Baerbock.", None),
+            ("Mme Mullally et, avant elle, la Présidente de l’Assemblée générale ont insisté.", None),
+            ("La Vice-Présidente de l’Assemblée générale a clos la séance.", None),
+        ]);
+        assert_eq!(names(&ps[0]), ["Annalena Baerbock"]);
+        assert_eq!(names(&ps[2]), ["Mullally", "Annalena Baerbock"]);
+        assert!(ps[3].speakers.iter().all(|s| s.name != "Annalena Baerbock"), "another title is another person");
     }
 
     #[test]
