@@ -78,6 +78,14 @@ fn a_typo_means_the_common_word_it_is_nearest_to_not_a_rare_one_further_away() {
 }
 
 #[test]
+fn a_misspelt_word_is_never_read_as_a_stopword() {
+    let index = corpus(&["Aux États Membres de décider.", "Le travail forcé recule."]);
+    let r = search(&index, "taux travail ");
+    assert_eq!(ids(&r), ["b"]);
+    assert_eq!(r.suggestion, None);
+}
+
+#[test]
 fn quoted_phrases_match_adjacent_words_only() {
     let index = corpus(&["le travail était forcé", "contre le travail forcé", "travail forcé et travail forcé"]);
     let r = search(&index, "\"travail forcé\"");

@@ -3,7 +3,7 @@
 //! and only then a completion of the word being typed or a likely typo.
 
 use super::fuzzy::{Rows, distance_within, max_edits};
-use crate::analysis::fold;
+use crate::analysis::{fold, is_any_stopword};
 use crate::index::{Index, WordId};
 use crate::sort::{sort, sort_by_key};
 
@@ -120,7 +120,10 @@ pub fn typo_candidates(index: &Index, folded: &str) -> Vec<(WordId, f32)> {
         candidate.clear();
         candidate.extend(w.chars());
         let max = max_edits(typed.len(), candidate.len());
-        if let Some(d) = distance_within(&typed, &candidate, max, &mut rows).filter(|&d| d > 0) {
+        // A stopword is never what a misspelt word meant ("taux" is not "aux").
+        if let Some(d) = distance_within(&typed, &candidate, max, &mut rows).filter(|&d| d > 0)
+            && !is_any_stopword(w)
+        {
             found.push((d, usize::MAX - index.doc_freq(id), id));
         }
     }
