@@ -6,6 +6,7 @@
 CARGO ?= cargo
 PORT ?= 8000
 DEV_QUERIES := tests/data/eval/AG12734-dev-queries.jsonl
+MORE_QUERIES := tests/data/eval/AG12734-more-queries.jsonl
 
 .PHONY: serve test tools toolchain lint test-rust test-wasm test-browser pkg check-pkg bench bench-widget bench-peers bench-archive eval fuzz
 
@@ -59,7 +60,8 @@ bench-widget: tools
 bench-peers: tools
 	npm ci --prefix bench --no-audit --no-fund --loglevel=error
 	node bench/peers/run.mjs \
-		--corpus records/AG12734-fr.txt --queries $(DEV_QUERIES) \
+		--corpus records/AG12734-fr.txt --queries $(DEV_QUERIES) --name AG12734-fr \
+		--corpus records/AG12734-fr.txt --queries $(MORE_QUERIES) --name AG12734-fr-more \
 		--corpus tests/data/fr-general/passages.jsonl --queries tests/data/fr-general/questions.jsonl
 
 # Verbatim's archive index against Pagefind on the UN General Debate corpus (one session, 2015–2024,
@@ -73,6 +75,7 @@ bench-archive: tools
 eval: toolchain
 	$(CARGO) run --quiet --release --features cli -- index records/AG12734-fr.txt -o target/AG12734-fr.idx
 	$(CARGO) run --quiet --release --features cli -- eval --index target/AG12734-fr.idx --queries $(DEV_QUERIES) --baseline
+	$(CARGO) run --quiet --release --features cli -- eval --index target/AG12734-fr.idx --queries $(MORE_QUERIES) --baseline
 
 # Fuzzes the decoder for FUZZ_SECONDS (default 60) and prints executions and crashes.
 # Needs a nightly toolchain and cargo-fuzz (not installed by `make tools`); see fuzz/README.md.
