@@ -78,6 +78,23 @@ fn a_typo_means_the_common_word_it_is_nearest_to_not_a_rare_one_further_away() {
 }
 
 #[test]
+fn a_typo_keeps_its_first_letter_more_often_than_not() {
+    // "apartied" is two edits from both "apartheid" (2 passages) and "parties"
+    // (20): the word that begins the same way is the one meant.
+    let mut texts: Vec<String> = (0..20).map(|i| format!("The parties {i} agreed.")).collect();
+    texts.extend(["The end of apartheid.".to_string(), "Apartheid was a crime.".to_string()]);
+    let lines: Vec<String> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| serde_json::json!({"id": format!("p{i}"), "text": t, "lang": "en"}).to_string())
+        .collect();
+    let index = index_of(jsonl("first-letter.jsonl", &lines.join("\n")));
+    let r = search(&index, "apartied ");
+    assert_eq!(r.suggestion.as_deref(), Some("apartheid"));
+    assert!(r.hits.iter().take(2).all(|h| h.text.to_lowercase().contains("apartheid")), "{:?}", ids(&r));
+}
+
+#[test]
 fn a_misspelt_word_is_never_read_as_a_stopword() {
     let index = corpus(&["Aux États Membres de décider.", "Le travail forcé recule."]);
     let r = search(&index, "taux travail ");

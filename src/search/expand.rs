@@ -107,7 +107,7 @@ pub fn typo_candidates(index: &Index, folded: &str) -> Vec<(WordId, f32)> {
     if max_edits(typed.len(), typed.len() + 2) == 0 {
         return Vec::new();
     }
-    let mut found: Vec<(usize, usize, WordId)> = Vec::new();
+    let mut found: Vec<(usize, bool, usize, WordId)> = Vec::new();
     let mut candidate: Vec<char> = Vec::new();
     let mut rows = Rows::default();
     let widest = max_edits(typed.len(), usize::MAX);
@@ -124,22 +124,22 @@ pub fn typo_candidates(index: &Index, folded: &str) -> Vec<(WordId, f32)> {
         if let Some(d) = distance_within(&typed, &candidate, max, &mut rows).filter(|&d| d > 0)
             && !is_any_stopword(w)
         {
-            found.push((d, usize::MAX - index.doc_freq(id), id));
+            // People rarely miss a word's first letter: "apartied" is apartheid, not parties.
+            let first_differs = candidate.first() != typed.first();
+            found.push((d, first_differs, usize::MAX - index.doc_freq(id), id));
         }
     }
     sort(&mut found);
     found.truncate(MAX_TYPO_CANDIDATES);
     // As for completions, a rare candidate's high idf must not outrank the
-    // common word the person misspelt ("rseolution" → resolution, not
-    // revolution): each weighs by its frequency against the most frequent
-    // of the closest candidates.
-    let closest = found.first().map_or(0, |&(d, _, _)| d);
-    let most = found.iter().filter(|&&(d, _, _)| d == closest).map(|&(_, _, id)| index.doc_freq(id)).max();
-    let most = most.unwrap_or(1).max(1) as f32;
+    // likeliest word ("rseolution" → resolution, not revolution): each weighs
+    // by its frequency against the best candidate's — the fewest edits, the
+    // first letter kept, the most frequent.
+    let best = found.first().map_or(1, |&(_, _, _, id)| index.doc_freq(id)).max(1) as f32;
     found
         .into_iter()
-        .map(|(d, _, id)| {
-            let share = (index.doc_freq(id).max(1) as f32 / most).sqrt().clamp(COMPLETION_FLOOR, 1.0);
+        .map(|(d, _, _, id)| {
+            let share = (index.doc_freq(id).max(1) as f32 / best).sqrt().clamp(COMPLETION_FLOOR, 1.0);
             (id, if d == 1 { FUZZY_1 } else { FUZZY_2 } * share)
         })
         .collect()
