@@ -47,10 +47,15 @@ HAVE_ESBUILD=$("$ESBUILD" --version) || die "node_modules/.bin/esbuild does not 
 CARGO_HOME_DIR=${CARGO_HOME:-$HOME/.cargo}
 SYSROOT=$(rustc --print sysroot)
 RUSTUP_DIR=${RUSTUP_HOME:-$HOME/.rustup}
+# With the rust-src component installed, rustc names std's sources by their local
+# path instead of /rustc/<commit>/; mapping that path back keeps the bytes the
+# same on machines with and without rust-src.
+RUSTC_COMMIT=$(rustc -vV | awk '/^commit-hash:/ { print $2 }')
 FLAGS=("--remap-path-prefix=$ROOT=/verbatim"
   "--remap-path-prefix=$CARGO_HOME_DIR=/cargo"
   "--remap-path-prefix=$RUSTUP_DIR=/rustup"
-  "--remap-path-prefix=$SYSROOT=/rust")  # the last matching prefix wins: the sysroot before the rustup folder
+  "--remap-path-prefix=$SYSROOT=/rust"  # the last matching prefix wins: the sysroot before the rustup folder
+  "--remap-path-prefix=$SYSROOT/lib/rustlib/src/rust=/rustc/$RUSTC_COMMIT")
 # A target folder of its own: these flags would otherwise invalidate everyone's wasm builds.
 WASM_TARGET_DIR=$ROOT/target/pkg-build
 RAW_WASM=$WASM_TARGET_DIR/wasm32-unknown-unknown/wasm/verbatim.wasm
