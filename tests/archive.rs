@@ -141,6 +141,14 @@ fn a_word_missing_one_letter_still_finds_it_at_the_cost_of_one_more_file_at_most
 }
 
 #[test]
+fn a_word_misspelt_while_being_typed_is_found_too() {
+    for (wrong, id) in [("equilbri", "FRA_25_1970#p4"), ("brekfa", "BRA_78_2023#p5")] {
+        let typo = search(wrong);
+        assert_eq!(ids(&typo.results).first().copied(), Some(id), "{wrong} should find {id}");
+    }
+}
+
+#[test]
 fn a_word_being_typed_is_completed() {
     let r = search_with("develop", SearchOptions { limit: 50, ..SearchOptions::default() });
     assert!(r.hits.len() >= 10, "{} hits", r.hits.len());

@@ -95,6 +95,15 @@ fn a_typo_keeps_its_first_letter_more_often_than_not() {
 }
 
 #[test]
+fn a_word_misspelt_while_being_typed_is_completed() {
+    // "Soriv" is one swap from "Sorvi", the beginning of "Sorvino".
+    let r = search(&record_index(), "Soriv");
+    assert_eq!(r.suggestion.as_deref(), Some("sorvino"));
+    assert_eq!(ids(&r).first(), Some(&"AG/12734#p12"));
+    assert!(search(&record_index(), "Soriv ").hits.is_empty(), "a finished word is measured whole");
+}
+
+#[test]
 fn a_misspelt_word_is_never_read_as_a_stopword() {
     let index = corpus(&["Aux États Membres de décider.", "Le travail forcé recule."]);
     let r = search(&index, "taux travail ");

@@ -188,26 +188,26 @@ impl Archive {
         // one of the word it means), whose chunk brings all its best postings; else
         // its typo bucket. One more file at most.
         let index = &self.assemble(&shards).index;
-        let unknown: Vec<(String, Option<usize>)> = ranked
+        let unknown: Vec<(String, Option<usize>, bool)> = ranked
             .filter(|c| !c.phrase && c.alias.is_none())
             .filter_map(|c| c.words.first().map(|w| (c, w)))
             .filter(|(c, w)| {
                 let completed = c.prefix && !index.prefix_range(&fold(w)).is_empty();
                 core_forms(index, w).is_empty() && !completed
             })
-            .map(|(_, w)| {
+            .map(|(c, w)| {
                 let folded = fold(w);
-                let near = nearest(index.words_by_fold().iter().map(|&id| index.folded(id)), &folded);
-                (folded, near)
+                let near = nearest(index.words_by_fold().iter().map(|&id| index.folded(id)), &folded, c.prefix);
+                (folded, near, c.prefix)
             })
             .collect();
         let mut typos: Vec<String> = Vec::new();
-        for (word, in_chunks) in &unknown {
+        for (word, in_chunks, prefix) in &unknown {
             if *in_chunks == Some(1) {
                 continue;
             }
             let keys = self.chunk_keys(folder.as_deref()).unwrap_or_default();
-            match self.halo_chunk(&shards.terms, keys, word) {
+            match self.halo_chunk(&shards.terms, keys, word, *prefix) {
                 Some((edits, chunk)) if in_chunks.is_none_or(|d| edits < d) => {
                     typos.push(self.path(&format!("{chunk_folder}/{chunk}")));
                 }
@@ -375,10 +375,10 @@ impl Archive {
 
     /// The edits to, and the chunk of, the halo word of `paths` (the query's term chunks)
     /// nearest to a misspelt folded word, within a typo's edits.
-    fn halo_chunk(&self, paths: &[String], keys: &[String], folded: &str) -> Option<(usize, usize)> {
+    fn halo_chunk(&self, paths: &[String], keys: &[String], folded: &str, prefix: bool) -> Option<(usize, usize)> {
         let halo = paths.iter().filter_map(|p| self.shards.get(p)).flat_map(|shard| &shard.halo);
         let halo = halo.filter(|w| !is_any_stopword(w));
-        let near = halo.filter_map(|w| typo_distance(folded, w).filter(|&d| d > 0).map(|d| (d, w.as_str())));
+        let near = halo.filter_map(|w| typo_distance(folded, w, prefix).filter(|&d| d > 0).map(|d| (d, w.as_str())));
         // The fewest edits, then the longest beginning shared with what was typed.
         let nearest = near.min_by_key(|&(d, w)| (d, std::cmp::Reverse(shared_letters(w, folded)), w));
         nearest.map(|(d, w)| (d, keys.partition_point(|k| k.as_str() <= w).saturating_sub(1)))
@@ -521,9 +521,9 @@ impl Archive {
 }
 
 /// The fewest edits from a misspelt folded word to one of `words`, within a typo's edits.
-fn nearest<'a>(words: impl Iterator<Item = &'a str>, folded: &str) -> Option<usize> {
+fn nearest<'a>(words: impl Iterator<Item = &'a str>, folded: &str, prefix: bool) -> Option<usize> {
     // Stopwords are never typo candidates (`typo_candidates`).
-    words.filter(|w| !is_any_stopword(w)).filter_map(|w| typo_distance(folded, w).filter(|&d| d > 0)).min()
+    words.filter(|w| !is_any_stopword(w)).filter_map(|w| typo_distance(folded, w, prefix).filter(|&d| d > 0)).min()
 }
 
 /// Word pairs "a b" at a's positions become occurrences of a and of b one

@@ -2,7 +2,7 @@
 //! the same word (1.0), the same word without its accents, an inflection,
 //! and only then a completion of the word being typed or a likely typo.
 
-use super::fuzzy::{Rows, distance_within, max_edits};
+use super::fuzzy::{Rows, distance_within, max_edits, prefix_distance_within};
 use crate::analysis::{fold, is_any_stopword};
 use crate::index::{Index, WordId};
 use crate::sort::{sort, sort_by_key};
@@ -24,6 +24,8 @@ const COMPLETION_FLOOR: f32 = 0.2;
 const MAX_COMPLETIONS: usize = 64;
 /// Typo candidates kept, the closest and most frequent first.
 const MAX_TYPO_CANDIDATES: usize = 16;
+/// A word being typed this long may be misspelt too (shorter, too many words begin nearly so).
+const MIN_FUZZY_PREFIX: usize = 5;
 
 /// The words one typed word may match.
 #[derive(Clone, Debug, Default)]
@@ -85,29 +87,44 @@ pub fn expand(index: &Index, word: &str, prefix: bool) -> Expansion {
     // word: a real word, or one still being typed, is what was meant.
     let completed = !extra.is_empty();
     if core.is_empty() && !completed {
-        extra.extend(typo_candidates(index, &folded));
+        extra.extend(typo_candidates(index, &folded, prefix));
     }
     Expansion { core, extra, completed }
 }
 
 /// The edits between a typed folded word and a folded candidate, when within
 /// the edits allowed for a typo (as `typo_candidates` allows them); 0: the same.
-pub(crate) fn typo_distance(typed: &str, candidate: &str) -> Option<usize> {
+pub(crate) fn typo_distance(typed: &str, candidate: &str, prefix: bool) -> Option<usize> {
     let (typed, candidate): (Vec<char>, Vec<char>) = (typed.chars().collect(), candidate.chars().collect());
-    let max = max_edits(typed.len(), candidate.len());
-    if max == 0 {
-        return None;
-    }
-    distance_within(&typed, &candidate, max, &mut Rows::default())
+    edits(&typed, &candidate, prefix, &mut Rows::default()).map(|(d, _)| d)
 }
 
-/// Dictionary words within the allowed edits of a folded word.
-pub fn typo_candidates(index: &Index, folded: &str) -> Vec<(WordId, f32)> {
+/// The edits from what was typed to the whole candidate, or, for a word still
+/// being typed (`prefix`, five letters or more), to its nearest beginning;
+/// true when only a beginning is that near.
+fn edits(typed: &[char], candidate: &[char], prefix: bool, rows: &mut Rows) -> Option<(usize, bool)> {
+    let whole = match max_edits(typed.len(), candidate.len()) {
+        0 => None,
+        max => distance_within(typed, candidate, max, rows),
+    };
+    match (whole, prefix && typed.len() >= MIN_FUZZY_PREFIX) {
+        (Some(d), _) => Some((d, false)),
+        (None, true) => {
+            prefix_distance_within(typed, candidate, max_edits(typed.len(), typed.len()), rows).map(|d| (d, true))
+        }
+        (None, false) => None,
+    }
+}
+
+/// Dictionary words within the allowed edits of a folded word, best first;
+/// of a word still being typed (`prefix`, five letters or more), words that
+/// begin within those edits ("soriv" → sorvino).
+pub fn typo_candidates(index: &Index, folded: &str, prefix: bool) -> Vec<(WordId, f32)> {
     let typed: Vec<char> = folded.chars().collect();
     if max_edits(typed.len(), typed.len() + 2) == 0 {
         return Vec::new();
     }
-    let mut found: Vec<(usize, bool, usize, WordId)> = Vec::new();
+    let mut found: Vec<(bool, usize, bool, usize, WordId)> = Vec::new();
     let mut candidate: Vec<char> = Vec::new();
     let mut rows = Rows::default();
     let widest = max_edits(typed.len(), usize::MAX);
@@ -119,26 +136,30 @@ pub fn typo_candidates(index: &Index, folded: &str) -> Vec<(WordId, f32)> {
         }
         candidate.clear();
         candidate.extend(w.chars());
-        let max = max_edits(typed.len(), candidate.len());
         // A stopword is never what a misspelt word meant ("taux" is not "aux").
-        if let Some(d) = distance_within(&typed, &candidate, max, &mut rows).filter(|&d| d > 0)
+        if let Some((d, begins_only)) = edits(&typed, &candidate, prefix, &mut rows).filter(|&(d, _)| d > 0)
             && !is_any_stopword(w)
         {
             // People rarely miss a word's first letter: "apartied" is apartheid, not parties.
             let first_differs = candidate.first() != typed.first();
-            found.push((d, first_differs, usize::MAX - index.doc_freq(id), id));
+            found.push((begins_only, d, first_differs, usize::MAX - index.doc_freq(id), id));
         }
     }
     sort(&mut found);
+    // A whole word near what was typed is what was meant; only when there is
+    // none does a word that begins so count ("womne" is women, not "womfe…").
+    if found.first().is_some_and(|&(begins_only, ..)| !begins_only) {
+        found.retain(|&(begins_only, ..)| !begins_only);
+    }
     found.truncate(MAX_TYPO_CANDIDATES);
     // As for completions, a rare candidate's high idf must not outrank the
     // likeliest word ("rseolution" → resolution, not revolution): each weighs
     // by its frequency against the best candidate's — the fewest edits, the
     // first letter kept, the most frequent.
-    let best = found.first().map_or(1, |&(_, _, _, id)| index.doc_freq(id)).max(1) as f32;
+    let best = found.first().map_or(1, |&(.., id)| index.doc_freq(id)).max(1) as f32;
     found
         .into_iter()
-        .map(|(d, _, _, id)| {
+        .map(|(_, d, _, _, id)| {
             let share = (index.doc_freq(id).max(1) as f32 / best).sqrt().clamp(COMPLETION_FLOOR, 1.0);
             (id, if d == 1 { FUZZY_1 } else { FUZZY_2 } * share)
         })

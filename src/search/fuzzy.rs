@@ -27,6 +27,23 @@ pub fn distance_within(a: &[char], b: &[char], max: usize, rows: &mut Rows) -> O
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
+    let d = *last_row(a, b, max, rows)?.get(b.len())?;
+    (d <= max).then_some(d)
+}
+
+/// The distance between `a` and the nearest beginning of `b` (`a` is a word
+/// still being typed), if it is at most `max`: "soriv" is one edit from "sorvi", the
+/// beginning of "sorvino".
+pub fn prefix_distance_within(a: &[char], b: &[char], max: usize, rows: &mut Rows) -> Option<usize> {
+    let b = b.get(..b.len().min(a.len() + max)).unwrap_or(b);
+    let row = last_row(a, b, max, rows)?;
+    let d = row.get(a.len().saturating_sub(max)..).and_then(|ends| ends.iter().copied().min())?;
+    (d <= max).then_some(d)
+}
+
+/// The last row of the edit table of `a` against `b`: entry j is the distance
+/// from `a` to `b[..j]`. `None` once every entry of a row exceeds `max`.
+fn last_row<'r>(a: &[char], b: &[char], max: usize, rows: &'r mut Rows) -> Option<&'r [usize]> {
     let width = b.len() + 1;
     // Three rows: the one before the previous (for transpositions), previous, current.
     let Rows { before, previous, current } = rows;
@@ -54,8 +71,7 @@ pub fn distance_within(a: &[char], b: &[char], max: usize, rows: &mut Rows) -> O
         std::mem::swap(before, previous);
         std::mem::swap(previous, current);
     }
-    let d = previous[b.len()];
-    (d <= max).then_some(d)
+    Some(previous)
 }
 
 #[cfg(test)]
@@ -75,6 +91,19 @@ mod tests {
         assert_eq!(d("trafic", "trafic"), Some(0));
         assert_eq!(d("abc", "xyzabcdef"), None);
         assert_eq!(d("", "abc"), Some(3));
+    }
+
+    #[test]
+    fn a_word_being_typed_is_measured_against_the_nearest_beginning() {
+        let p = |a: &str, b: &str| {
+            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            prefix_distance_within(&a, &b, 1, &mut Rows::default())
+        };
+        assert_eq!(p("soriv", "sorvino"), Some(1));
+        assert_eq!(p("sorvi", "sorvino"), Some(0));
+        assert_eq!(p("trafiqan", "trafiquants"), Some(1));
+        assert_eq!(p("sorvino", "sor"), None);
+        assert_eq!(p("xyzab", "sorvino"), None);
     }
 
     #[test]

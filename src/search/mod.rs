@@ -328,7 +328,8 @@ impl Index {
         for (clause, expansion) in query.clauses.iter().zip(expansions) {
             let text = clause.words.join(" ");
             let replacement = match expansion {
-                Some(e) if e.core.is_empty() => expand::typo_candidates(self, &fold(&text)).first().map(|&(id, _)| id),
+                // The best typo candidate comes first; a completion is no typo.
+                Some(e) if e.core.is_empty() && !e.completed => e.extra.first().map(|&(id, _)| id),
                 _ => None,
             };
             match replacement {
