@@ -26,6 +26,16 @@ fn corpus(texts: &[&str]) -> Index {
     index_of(jsonl("corpus.jsonl", &lines.join("\n")))
 }
 
+/// A corpus of one-line passages in one language, with ids "p0", "p1"…
+fn numbered(texts: &[String], lang: &str) -> Index {
+    let lines: Vec<String> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| serde_json::json!({"id": format!("p{i}"), "text": t, "lang": lang}).to_string())
+        .collect();
+    index_of(jsonl("numbered.jsonl", &lines.join("\n")))
+}
+
 #[test]
 fn the_word_being_typed_is_completed() {
     let r = search(&record_index(), "Litu");
@@ -66,12 +76,7 @@ fn a_typo_means_the_common_word_it_is_nearest_to_not_a_rare_one_further_away() {
     let mut lines: Vec<String> = (0..20).map(|i| format!("La résolution {i} a été adoptée.")).collect();
     lines.extend((0..20).map(|i| format!("Le débat {i} continue.")));
     lines.push("La révolution industrielle.".to_string());
-    let lines: Vec<String> = lines
-        .iter()
-        .enumerate()
-        .map(|(i, t)| serde_json::json!({"id": format!("p{i}"), "text": t, "lang": "fr"}).to_string())
-        .collect();
-    let index = index_of(jsonl("typos.jsonl", &lines.join("\n")));
+    let index = numbered(&lines, "fr");
     let r = search(&index, "rseolution ");
     assert_eq!(r.suggestion.as_deref(), Some("résolution"));
     assert!(r.hits.first().is_some_and(|h| h.text.contains("résolution")), "{:?}", ids(&r));
@@ -83,12 +88,7 @@ fn a_typo_keeps_its_first_letter_more_often_than_not() {
     // (20): the word that begins the same way is the one meant.
     let mut texts: Vec<String> = (0..20).map(|i| format!("The parties {i} agreed.")).collect();
     texts.extend(["The end of apartheid.".to_string(), "Apartheid was a crime.".to_string()]);
-    let lines: Vec<String> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| serde_json::json!({"id": format!("p{i}"), "text": t, "lang": "en"}).to_string())
-        .collect();
-    let index = index_of(jsonl("first-letter.jsonl", &lines.join("\n")));
+    let index = numbered(&texts, "en");
     let r = search(&index, "apartied ");
     assert_eq!(r.suggestion.as_deref(), Some("apartheid"));
     assert!(r.hits.iter().take(2).all(|h| h.text.to_lowercase().contains("apartheid")), "{:?}", ids(&r));
