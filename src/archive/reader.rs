@@ -10,7 +10,7 @@ use super::format::{
     decode_terms, decode_text,
 };
 use super::{phrase_hash, shard_path, shared_letters};
-use crate::analysis::{Lang, fold, is_any_stopword, stem_key};
+use crate::analysis::{Lang, fold, stem_key};
 use crate::hash::HashMap;
 use crate::index::{CorpusStats, DecodeError, Index, IndexData, PassageData, Posting, RecordMeta, derive_postings};
 use crate::search::query::{Clause, parse};
@@ -377,7 +377,6 @@ impl Archive {
     /// nearest to a misspelt folded word, within a typo's edits.
     fn halo_chunk(&self, paths: &[String], keys: &[String], folded: &str, prefix: bool) -> Option<(usize, usize)> {
         let halo = paths.iter().filter_map(|p| self.shards.get(p)).flat_map(|shard| &shard.halo);
-        let halo = halo.filter(|w| !is_any_stopword(w));
         let near = halo.filter_map(|w| typo_distance(folded, w, prefix).filter(|&d| d > 0).map(|d| (d, w.as_str())));
         // The fewest edits, then the longest beginning shared with what was typed.
         let nearest = near.min_by_key(|&(d, w)| (d, std::cmp::Reverse(shared_letters(w, folded)), w));
@@ -522,8 +521,7 @@ impl Archive {
 
 /// The fewest edits from a misspelt folded word to one of `words`, within a typo's edits.
 fn nearest<'a>(words: impl Iterator<Item = &'a str>, folded: &str, prefix: bool) -> Option<usize> {
-    // Stopwords are never typo candidates (`typo_candidates`).
-    words.filter(|w| !is_any_stopword(w)).filter_map(|w| typo_distance(folded, w, prefix).filter(|&d| d > 0)).min()
+    words.filter_map(|w| typo_distance(folded, w, prefix).filter(|&d| d > 0)).min()
 }
 
 /// Word pairs "a b" at a's positions become occurrences of a and of b one

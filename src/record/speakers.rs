@@ -70,7 +70,8 @@ pub fn assign(passages: &mut [Passage], lang: Lang) {
     let delegations = delegation_names(lang);
     let mentions: Vec<Vec<String>> = passages.iter().map(|p| person_mentions(&p.text)).collect();
     let full_names: Vec<&String> = mentions.iter().flatten().filter(|n| n.contains(' ')).collect();
-    let titles: Vec<(String, String)> = passages.iter().flat_map(|p| titles_introduced(&p.text)).collect();
+    let titles: Vec<(String, String)> =
+        passages.iter().zip(&mentions).flat_map(|(p, names)| titles_introduced(&p.text, names)).collect();
 
     let mut previous: Option<(Option<String>, Vec<Speaker>)> = None;
     for (passage, names) in passages.iter_mut().zip(&mentions) {
@@ -177,9 +178,9 @@ fn person_mentions(text: &str) -> Vec<String> {
 /// Présidente de l’Assemblée générale, Mme Annalena Baerbock » gives
 /// ("Présidente de l’Assemblée générale", "Annalena Baerbock"), so that a
 /// later « la Présidente de l’Assemblée générale » names her.
-fn titles_introduced(text: &str) -> Vec<(String, String)> {
+fn titles_introduced(text: &str, names: &[String]) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for name in person_mentions(text).into_iter().filter(|n| n.contains(' ')) {
+    for name in names.iter().filter(|n| n.contains(' ')) {
         let Some(at) = HONORIFICS.iter().find_map(|h| text.find(&format!("{h} {name}"))) else { continue };
         let Some(before) = text.get(..at).and_then(|t| t.trim_end().strip_suffix(',')) else { continue };
         let clause = before.rsplit([',', '.', ';', ':', '«', '»', '(']).next().unwrap_or_default().trim();
@@ -187,7 +188,7 @@ fn titles_introduced(text: &str) -> Vec<(String, String)> {
             && title.chars().count() >= 8
             && title.starts_with(char::is_uppercase)
         {
-            out.push((title.to_string(), name));
+            out.push((title.to_string(), name.clone()));
         }
     }
     out

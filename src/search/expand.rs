@@ -93,8 +93,12 @@ pub fn expand(index: &Index, word: &str, prefix: bool) -> Expansion {
 }
 
 /// The edits between a typed folded word and a folded candidate, when within
-/// the edits allowed for a typo (as `typo_candidates` allows them); 0: the same.
+/// the edits allowed for a typo (as `typo_candidates` allows them: never to a
+/// stopword); 0: the same.
 pub(crate) fn typo_distance(typed: &str, candidate: &str, prefix: bool) -> Option<usize> {
+    if is_any_stopword(candidate) {
+        return None;
+    }
     let (typed, candidate): (Vec<char>, Vec<char>) = (typed.chars().collect(), candidate.chars().collect());
     edits(&typed, &candidate, prefix, &mut Rows::default()).map(|(d, _)| d)
 }
