@@ -162,12 +162,20 @@ impl Chunks {
                 let here = Boundary { word: self.open.len(), group: self.open_folded.len(), shared, bytes: self.bytes };
                 self.boundaries.push(here);
                 // Full: cut here if the words differ early, else wait (up to
-                // `TERM_CHUNK_MAX_BYTES`) for the cut where the fewest letters are shared.
-                let past = |b: &&Boundary| b.bytes >= TERM_CHUNK_BYTES;
+                // `TERM_CHUNK_MAX_BYTES`) for the cut where the fewest letters are
+                // shared — looking back to half a chunk, since a long family of
+                // words ("climate", "climate-change"…) may fill it from there on —
+                // the nearest to a full chunk among equals.
+                let past = |b: &&Boundary| b.bytes >= TERM_CHUNK_BYTES / 2;
                 if self.bytes >= TERM_CHUNK_BYTES && shared < HALO_BEGINNING {
                     self.cut(here, Some(folded));
                 } else if self.bytes >= TERM_CHUNK_MAX_BYTES {
-                    let best = self.boundaries.iter().filter(past).min_by_key(|b| (b.shared, b.word)).copied();
+                    let best = self
+                        .boundaries
+                        .iter()
+                        .filter(past)
+                        .min_by_key(|b| (b.shared, b.bytes.abs_diff(TERM_CHUNK_BYTES)))
+                        .copied();
                     if let Some(best) = best {
                         let next = self.open_folded.get(best.group).cloned();
                         self.cut(best, Some(next.as_deref().unwrap_or(folded)));
