@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use verbatim::analysis::Lang;
 use verbatim::index::{
     Acronym, DecodeError, FORMAT_VERSION, Index, IndexBuilder, IndexData, Layout, MAGIC, PassageData, Posting,
-    RecordMeta, decode, encode,
+    RecordMeta, Translation, decode, encode,
 };
 use verbatim::record::{Speaker, SpeakerKind, parse_file};
 
@@ -174,6 +174,18 @@ fn acronyms(words: usize) -> BoxedStrategy<Vec<Acronym>> {
         .boxed()
 }
 
+/// Translations into `words` words: sorted unique keys, ascending word ids.
+fn translations(words: usize) -> BoxedStrategy<Vec<Translation>> {
+    if words == 0 {
+        return Just(Vec::new()).boxed();
+    }
+    btree_map("[a-e]{1,6}", btree_set(below(words), 1..4), 0..4)
+        .prop_map(|entries| {
+            entries.into_iter().map(|(key, words)| Translation { key, words: words.into_iter().collect() }).collect()
+        })
+        .boxed()
+}
+
 /// Index data that keeps every invariant of the format: sorted unique words,
 /// sections and speakers; postings parallel to words; every index in range.
 fn index_data() -> impl Strategy<Value = IndexData> {
@@ -205,10 +217,20 @@ fn index_data() -> impl Strategy<Value = IndexData> {
             )| {
                 let postings = vec(postings(passages.len()), words.len());
                 let acronyms = acronyms(words.len());
-                (Just(records), Just(sections), Just(speakers), Just(passages), Just(words), postings, acronyms)
+                let translations = translations(words.len());
+                (
+                    Just(records),
+                    Just(sections),
+                    Just(speakers),
+                    Just(passages),
+                    Just(words),
+                    postings,
+                    acronyms,
+                    translations,
+                )
             },
         )
-        .prop_map(|(records, sections, speakers, passages, words, postings, acronyms)| IndexData {
+        .prop_map(|(records, sections, speakers, passages, words, postings, acronyms, translations)| IndexData {
             layout: Layout::Stored,
             records,
             sections,
@@ -217,10 +239,11 @@ fn index_data() -> impl Strategy<Value = IndexData> {
             words,
             postings,
             acronyms,
+            translations,
         })
 }
 
-/// Section contents of encoded bytes, in order (tags 1 to 7).
+/// Section contents of encoded bytes, in order (tags 1 to 8).
 fn split_sections(bytes: &[u8]) -> Vec<Vec<u8>> {
     let mut sections = Vec::new();
     let mut pos = 6; // magic, version, flags
@@ -259,16 +282,16 @@ fn garbage() -> impl Strategy<Value = Vec<u8>> {
     prop_oneof![vec(any::<u8>(), 0..48), vec(0..8u8, 0..48)]
 }
 
-/// Bodies made of the seven sections, with the right tags and lengths but
+/// Bodies made of the eight sections, with the right tags and lengths but
 /// random content, so each section parser sees garbage.
 fn framed_body() -> impl Strategy<Value = Vec<u8>> {
-    (vec(garbage(), 7), 0..2usize).prop_map(|(contents, slack)| frame(&contents, slack))
+    (vec(garbage(), 8), 0..2usize).prop_map(|(contents, slack)| frame(&contents, slack))
 }
 
 /// A valid encoding with one or two sections replaced by garbage: the
 /// sections before it parse, so the garbage reaches every parser in turn.
 fn spliced_body() -> impl Strategy<Value = Vec<u8>> {
-    (index_data(), vec((0..7usize, garbage()), 1..3)).prop_map(|(data, replacements)| {
+    (index_data(), vec((0..8usize, garbage()), 1..3)).prop_map(|(data, replacements)| {
         let mut sections = split_sections(&encode(&data));
         for (at, content) in replacements {
             sections[at] = content;
@@ -293,7 +316,7 @@ fn the_real_index_decodes_and_re_encodes() {
     let data = decode(&REAL).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(data.passages.len(), 35);
     assert_eq!(encode(&data), *REAL);
-    assert_eq!(split_sections(&REAL).len(), 7);
+    assert_eq!(split_sections(&REAL).len(), 8);
     assert_eq!(seal(frame(&split_sections(&REAL), 0)), *REAL);
 }
 

@@ -156,6 +156,30 @@ fn a_whole_question_returns_the_passage_that_answers() {
 }
 
 #[test]
+fn an_english_query_finds_the_french_words_that_translate_it() {
+    let index = corpus(&[
+        "La pêche illégale recule dans la région.",
+        "Le travail forcé touche des millions d’enfants.",
+        "Les enfants vont à l’école.",
+    ]);
+    assert_eq!(ids(&search(&index, "forced labour"))[0], "b");
+    assert_eq!(ids(&search(&index, "how many children are in forced labour"))[0], "b");
+    let r = search(&index, "children");
+    assert_eq!(ids(&r).len(), 2, "children → enfants: {:?}", ids(&r));
+    let highlighted: Vec<&str> = r.hits[0].highlights.iter().map(|h| &r.hits[0].text[h.clone()]).collect();
+    assert_eq!(highlighted, ["enfants"]);
+}
+
+#[test]
+fn a_french_query_is_read_as_french() {
+    // « court » is French (short) and English (a court: « cour »). A French query
+    // means the French word; an English one, the court.
+    let index = corpus(&["Le délai est court.", "La Cour a statué."]);
+    assert_eq!(ids(&search(&index, "délai court")), ["a"]);
+    assert!(ids(&search(&index, "what did the court say")).contains(&"b"));
+}
+
+#[test]
 fn a_question_with_some_known_words_is_never_empty() {
     let r = search(&record_index(), "pourquoi les zorglubs parlent-ils de migrations ?");
     assert!(!r.hits.is_empty());

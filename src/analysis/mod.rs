@@ -1,9 +1,12 @@
-//! Text → tokens: tokenize, fold (case, accents, ligatures, elision), stem, stopwords.
+//! Text → tokens: tokenize, fold (case, accents, ligatures, elision), stem, stopwords;
+//! and, at index time, the English → French lexicon.
 //!
 //! The same analysis runs at index time (native) and at query time (wasm), so
 //! a word typed in the search box lands on the same keys as the record's words.
 pub mod acronyms;
 pub mod fold;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod lexicon;
 pub mod stem;
 pub mod stopwords;
 pub mod tokenize;

@@ -64,6 +64,10 @@ impl IndexBuilder {
             ..IndexData::default()
         };
         derive_dictionary(&mut data);
+        #[cfg(not(target_arch = "wasm32"))]
+        if data.passages.iter().any(|p| p.lang == Some(crate::analysis::Lang::French)) {
+            data.translations = crate::analysis::lexicon::translations(&data.words);
+        }
         data
     }
 

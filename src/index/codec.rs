@@ -6,14 +6,14 @@
 //! or slices. It never panics; lints below keep it that way.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-use super::{Acronym, IndexData, Layout, PassageData, Posting, RecordMeta, derive_dictionary};
+use super::{Acronym, IndexData, Layout, PassageData, Posting, RecordMeta, Translation, derive_dictionary};
 use crate::analysis::Lang;
 use crate::analysis::tokenize::MAX_WORD_BYTES;
 use crate::record::{Speaker, SpeakerKind};
 use std::fmt;
 
 pub const MAGIC: [u8; 4] = *b"VRBT";
-pub const FORMAT_VERSION: u8 = 1;
+pub const FORMAT_VERSION: u8 = 2;
 
 const TAG_RECORDS: u8 = 1;
 const TAG_SECTIONS: u8 = 2;
@@ -22,6 +22,7 @@ const TAG_PASSAGES: u8 = 4;
 const TAG_WORDS: u8 = 5;
 const TAG_POSTINGS: u8 = 6;
 const TAG_ACRONYMS: u8 = 7;
+const TAG_TRANSLATIONS: u8 = 8;
 
 /// Header flag: the dictionary, postings and acronyms are left out and derived at load.
 const FLAG_DERIVED: u8 = 1;
@@ -162,6 +163,24 @@ pub fn encode(index: &IndexData) -> Vec<u8> {
             }
         });
     }
+    // In both layouts: no lexicon travels with the engine to derive them.
+    section(&mut out, TAG_TRANSLATIONS, |w| {
+        w.len(index.translations.len());
+        let mut previous: &[u8] = &[];
+        for t in &index.translations {
+            let key = t.key.as_bytes();
+            let shared = previous.iter().zip(key).take_while(|(a, b)| a == b).count();
+            w.len(shared);
+            w.bytes(key.get(shared..).unwrap_or_default());
+            previous = key;
+            w.len(t.words.len());
+            let mut last = 0;
+            for (i, &id) in t.words.iter().enumerate() {
+                w.uint(if i == 0 { id } else { id - last });
+                last = id;
+            }
+        }
+    });
     let crc = crc32(&out);
     out.extend_from_slice(&crc.to_le_bytes());
     out
@@ -375,6 +394,38 @@ pub fn decode(bytes: &[u8]) -> Result<IndexData, DecodeError> {
         }
         s.finish()?;
     }
+
+    let mut s = r.section(TAG_TRANSLATIONS, "translations")?;
+    for _ in 0..s.count(2)? {
+        let shared = s.count(0)?;
+        let suffix = s.bytes()?;
+        let previous = index.translations.last().map_or(&[][..], |t| t.key.as_bytes());
+        if shared.saturating_add(suffix.len()) > MAX_WORD_BYTES {
+            return Err(s.damaged("key longer than any word"));
+        }
+        let mut key =
+            previous.get(..shared).ok_or_else(|| s.damaged("shared prefix longer than the previous key"))?.to_vec();
+        key.extend_from_slice(suffix);
+        if !index.translations.is_empty() && key.as_slice() <= previous {
+            return Err(s.damaged("keys out of order"));
+        }
+        let key = String::from_utf8(key).map_err(|_| s.damaged("key is not UTF-8"))?;
+        let mut words = Vec::new();
+        let mut id: u32 = 0;
+        for i in 0..s.count(1)? {
+            let delta = s.uint()?;
+            if i > 0 && delta == 0 {
+                return Err(s.damaged("words out of order"));
+            }
+            id = id.checked_add(delta).ok_or_else(|| s.damaged("word overflow"))?;
+            if id as usize >= index.words.len() {
+                return Err(s.damaged("word out of range"));
+            }
+            words.push(id);
+        }
+        index.translations.push(Translation { key, words });
+    }
+    s.finish()?;
 
     if r.pos != body.len() {
         return Err(r.damaged("trailing bytes after the last section"));

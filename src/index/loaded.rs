@@ -204,6 +204,16 @@ impl Index {
         ids
     }
 
+    /// The words that translate an English word (see `analysis::lexicon`).
+    pub fn translations(&self, word: &str) -> &[WordId] {
+        let all = &self.data.translations;
+        if all.is_empty() {
+            return &[];
+        }
+        let key = stem_key(Lang::English, &fold(word));
+        all.binary_search_by(|t| t.key.as_str().cmp(&key)).ok().and_then(|i| all.get(i)).map_or(&[], |t| &t.words)
+    }
+
     /// True when the word occurs in a speaker name or a heading.
     pub fn is_field_word(&self, id: WordId) -> bool {
         self.field_word.get(id as usize).copied().unwrap_or(false)

@@ -32,6 +32,8 @@ pub struct IndexData {
     pub postings: Vec<Vec<Posting>>,
     /// Acronyms learned from "Long Name (ACR)", sorted.
     pub acronyms: Vec<Acronym>,
+    /// English words → the dictionary words that translate them, sorted by key.
+    pub translations: Vec<Translation>,
 }
 
 /// What an index file stores.
@@ -81,6 +83,15 @@ pub struct Posting {
     pub passage: u32,
     /// Word positions, strictly increasing.
     pub positions: Vec<u32>,
+}
+
+/// "children" → « enfants », « enfant »: an English query on a French record.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Translation {
+    /// The English stem key of the words it translates (`stem_key(English, …)`).
+    pub key: String,
+    /// Word ids of the translations and their inflections, ascending.
+    pub words: Vec<u32>,
 }
 
 /// "ONUDC" ↔ "Office des Nations Unies contre la drogue et le crime".

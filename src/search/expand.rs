@@ -12,6 +12,8 @@ pub const EXACT: f32 = 1.0;
 pub const FOLDED: f32 = 0.95;
 /// "trafiquant" for "trafiquants".
 pub const STEMMED: f32 = 0.85;
+/// "children" for « enfants » (an English query on a French record).
+pub const TRANSLATED: f32 = 0.8;
 /// Upper bound for a completion of the word being typed ("Litu" → "lituanie").
 pub const PREFIX: f32 = 0.8;
 /// Typos: one edit, two edits.
@@ -60,8 +62,18 @@ pub fn core_forms(index: &Index, word: &str) -> Vec<(WordId, f32)> {
 }
 
 /// Everything a typed word may match. `prefix`: the person is still typing it.
-pub fn expand(index: &Index, word: &str, prefix: bool) -> Expansion {
-    let core = core_forms(index, word);
+/// `translate`: the query reads as English, so its words' French translations
+/// count too; a word the index does not know is always looked up.
+pub fn expand(index: &Index, word: &str, prefix: bool, translate: bool) -> Expansion {
+    let mut core = core_forms(index, word);
+    if translate || core.is_empty() {
+        for &id in index.translations(word) {
+            if !core.iter().any(|&(c, _)| c == id) {
+                core.push((id, TRANSLATED));
+            }
+        }
+        sort_by_key(&mut core, |&(id, _)| id);
+    }
     let folded = fold(word);
     let typed_chars = folded.chars().count();
     let mut extra = Vec::new();
