@@ -5,7 +5,7 @@
 
 use js_sys::{Array, JsString, Object, Reflect};
 use verbatim::analysis::Lang;
-use verbatim::index::{FORMAT_VERSION, Index, IndexBuilder, encode};
+use verbatim::index::{FORMAT_VERSION, Index, IndexBuilder, OLDEST_FORMAT_VERSION, encode};
 use verbatim::record::{Passage, Record};
 use verbatim::search::SearchOptions;
 use verbatim::wasm::Engine;
@@ -14,7 +14,7 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// The shipped record's index as committed (format v1): the bytes an old
+/// The shipped record's index as first committed (format 1): the bytes an old
 /// deployment serves must keep loading.
 fn record_bytes() -> Vec<u8> {
     include_bytes!("golden/AG12734-fr.v1.idx").to_vec()
@@ -231,7 +231,7 @@ fn bad_index_bytes_throw_verbatim_index_errors() {
     newer[4] = FORMAT_VERSION + 1;
     assert_index_error(&newer, "newer", "newer");
     let mut older = good.clone();
-    older[4] = FORMAT_VERSION - 1;
+    older[4] = OLDEST_FORMAT_VERSION - 1;
     assert_index_error(&older, "older", "older");
 
     assert_index_error(b"<!doctype html><title>404</title>", "not-an-index", "not a Verbatim index");

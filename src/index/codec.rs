@@ -14,6 +14,8 @@ use std::fmt;
 
 pub const MAGIC: [u8; 4] = *b"VRBT";
 pub const FORMAT_VERSION: u8 = 2;
+/// The oldest format still read: version 1 is version 2 without its translations.
+pub const OLDEST_FORMAT_VERSION: u8 = 1;
 
 const TAG_RECORDS: u8 = 1;
 const TAG_SECTIONS: u8 = 2;
@@ -265,7 +267,7 @@ pub fn decode(bytes: &[u8]) -> Result<IndexData, DecodeError> {
     if version > FORMAT_VERSION {
         return Err(DecodeError::NewerVersion { expected: FORMAT_VERSION, found: version });
     }
-    if version < FORMAT_VERSION {
+    if version < OLDEST_FORMAT_VERSION {
         return Err(DecodeError::OlderVersion { expected: FORMAT_VERSION, found: version });
     }
     let body_len = bytes
@@ -395,6 +397,13 @@ pub fn decode(bytes: &[u8]) -> Result<IndexData, DecodeError> {
         s.finish()?;
     }
 
+    if version < 2 {
+        // Format 1 ends here: an engine update keeps the index deployed with the last one loading.
+        return match r.pos == body.len() {
+            true => Ok(index),
+            false => Err(r.damaged("trailing bytes after the last section")),
+        };
+    }
     let mut s = r.section(TAG_TRANSLATIONS, "translations")?;
     for _ in 0..s.count(2)? {
         let shared = s.count(0)?;

@@ -10,7 +10,7 @@ use crate::record::Speaker;
 
 pub use builder::IndexBuilder;
 pub(crate) use builder::{derive_dictionary, derive_postings};
-pub use codec::{DecodeError, FORMAT_VERSION, MAGIC, crc32, decode, encode};
+pub use codec::{DecodeError, FORMAT_VERSION, MAGIC, OLDEST_FORMAT_VERSION, crc32, decode, encode};
 pub(crate) use codec::{Reader, Writer};
 pub use loaded::{CorpusStats, Index, WordId};
 
