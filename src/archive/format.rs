@@ -5,7 +5,6 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use crate::analysis::Lang;
-use crate::analysis::tokenize::MAX_WORD_BYTES;
 use crate::index::{DecodeError, Reader, RecordMeta, Writer, crc32};
 use crate::record::{Speaker, SpeakerKind};
 
@@ -159,15 +158,15 @@ pub fn encode_manifest(m: &Manifest) -> Vec<u8> {
         w.varint(zigzag(s - speaker));
         speaker = s;
     }
-    front_coded(&mut w, m.chunks.iter().map(String::as_str));
+    w.front_coded(m.chunks.iter().map(String::as_str));
     w.len(m.typos.len());
     for key in &m.typos {
         w.str(&key.suffix);
         w.byte(key.length);
     }
     w.uint(m.phrase_buckets);
-    ascending(&mut w, m.filter_years.iter().map(|&y| u32::from(y)));
-    ascending(&mut w, m.filter_speakers.iter().copied());
+    w.ascending(m.filter_years.iter().map(|&y| u32::from(y)));
+    w.ascending(m.filter_speakers.iter().copied());
     finish(w)
 }
 
@@ -187,7 +186,7 @@ pub fn encode_terms(kind: ShardKind, shard: &TermShard) -> Vec<u8> {
             w.uints(speakers);
         }
     }
-    front_coded(&mut w, shard.words.iter().map(|word| word.word.as_str()));
+    w.front_coded(shard.words.iter().map(|word| word.word.as_str()));
     for word in &shard.words {
         w.uint(word.doc_freq);
         w.len(word.postings.len());
@@ -204,7 +203,7 @@ pub fn encode_terms(kind: ShardKind, shard: &TermShard) -> Vec<u8> {
         }
     }
     if kind == ShardKind::Terms {
-        front_coded(&mut w, shard.halo.iter().map(String::as_str));
+        w.front_coded(shard.halo.iter().map(String::as_str));
     }
     finish(w)
 }
@@ -253,39 +252,15 @@ pub fn decode_records(bytes: &[u8]) -> Result<Vec<String>, DecodeError> {
 /// A filter sub-archive's chunk keys, as the manifest lists the archive's.
 pub fn encode_keys(keys: &[String]) -> Vec<u8> {
     let mut w = shard_header(ShardKind::Keys);
-    front_coded(&mut w, keys.iter().map(String::as_str));
+    w.front_coded(keys.iter().map(String::as_str));
     finish(w)
 }
 
 pub fn decode_keys(bytes: &[u8]) -> Result<Vec<String>, DecodeError> {
     let mut r = open_shard(bytes, ShardKind::Keys)?;
-    let keys = read_front_coded(&mut r)?;
+    let keys = r.front_coded()?;
     r.finish()?;
     Ok(keys)
-}
-
-/// Strictly ascending numbers as a count and gaps.
-fn ascending(w: &mut Writer, values: impl ExactSizeIterator<Item = u32>) {
-    w.len(values.len());
-    let mut previous = 0;
-    for v in values {
-        w.uint(v - previous);
-        previous = v;
-    }
-}
-
-fn read_ascending(r: &mut Reader) -> Result<Vec<u32>, DecodeError> {
-    let mut out = Vec::new();
-    let mut value: u32 = 0;
-    for i in 0..r.count(1)? {
-        let gap = r.uint()?;
-        if i > 0 && gap == 0 {
-            return Err(r.damaged("values out of order"));
-        }
-        value = value.checked_add(gap).ok_or_else(|| r.damaged("value overflow"))?;
-        out.push(value);
-    }
-    Ok(out)
 }
 
 fn shard_header(kind: ShardKind) -> Writer {
@@ -300,18 +275,6 @@ fn finish(w: Writer) -> Vec<u8> {
     let crc = crc32(&out);
     out.extend_from_slice(&crc.to_le_bytes());
     out
-}
-
-/// Sorted strings as (bytes shared with the previous one, the rest).
-fn front_coded<'a>(w: &mut Writer, words: impl ExactSizeIterator<Item = &'a str>) {
-    w.len(words.len());
-    let mut previous: &[u8] = &[];
-    for word in words {
-        let shared = previous.iter().zip(word.as_bytes()).take_while(|(a, b)| a == b).count();
-        w.len(shared);
-        w.bytes(word.as_bytes().get(shared..).unwrap_or_default());
-        previous = word.as_bytes();
-    }
 }
 
 fn zigzag(v: i64) -> u64 {
@@ -365,7 +328,7 @@ pub fn decode_manifest(bytes: &[u8]) -> Result<Manifest, DecodeError> {
             _ => return Err(r.damaged("speaker out of range")),
         };
     }
-    m.chunks = read_front_coded(&mut r)?;
+    m.chunks = r.front_coded()?;
     for _ in 0..r.count(2)? {
         let key = TypoKey { suffix: r.string()?, length: r.byte()? };
         if m.typos.last().is_some_and(|last| *last >= key) {
@@ -374,10 +337,10 @@ pub fn decode_manifest(bytes: &[u8]) -> Result<Manifest, DecodeError> {
         m.typos.push(key);
     }
     m.phrase_buckets = r.uint()?;
-    for y in read_ascending(&mut r)? {
+    for y in r.ascending()? {
         m.filter_years.push(u16::try_from(y).map_err(|_| r.damaged("year out of range"))?);
     }
-    m.filter_speakers = read_ascending(&mut r)?;
+    m.filter_speakers = r.ascending()?;
     if m.filter_speakers.iter().any(|&s| s as usize >= m.speakers.len()) {
         return Err(r.damaged("speaker out of range"));
     }
@@ -408,7 +371,7 @@ pub fn decode_terms(bytes: &[u8], kind: ShardKind, passages: u64) -> Result<Term
         let speakers = if flags & 2 != 0 { Some(r.uints()?) } else { None };
         shard.passages.push(ShardPassage { id, length, section, speakers });
     }
-    let words = read_front_coded(&mut r)?;
+    let words = r.front_coded()?;
     for word in words {
         let doc_freq = r.uint()?;
         let mut postings = Vec::new();
@@ -437,7 +400,7 @@ pub fn decode_terms(bytes: &[u8], kind: ShardKind, passages: u64) -> Result<Term
         shard.words.push(ShardWord { word, doc_freq, postings });
     }
     if kind == ShardKind::Terms {
-        shard.halo = read_front_coded(&mut r)?;
+        shard.halo = r.front_coded()?;
     }
     r.finish()?;
     Ok(shard)
@@ -461,25 +424,6 @@ pub fn decode_text(bytes: &[u8]) -> Result<TextBlock, DecodeError> {
     }
     r.finish()?;
     Ok(block)
-}
-
-fn read_front_coded(r: &mut Reader) -> Result<Vec<String>, DecodeError> {
-    let mut words: Vec<String> = Vec::new();
-    for _ in 0..r.count(2)? {
-        let shared = r.count(0)?;
-        let suffix = r.bytes()?;
-        let previous = words.last().map_or(&[][..], |w| w.as_bytes());
-        if shared.saturating_add(suffix.len()) > MAX_WORD_BYTES {
-            return Err(r.damaged("word longer than any the tokenizer makes"));
-        }
-        let mut word = previous.get(..shared).ok_or_else(|| r.damaged("shared prefix too long"))?.to_vec();
-        word.extend_from_slice(suffix);
-        if !words.is_empty() && word.as_slice() <= previous {
-            return Err(r.damaged("words out of order"));
-        }
-        words.push(String::from_utf8(word).map_err(|_| r.damaged("word is not UTF-8"))?);
-    }
-    Ok(words)
 }
 
 fn open_shard(bytes: &[u8], kind: ShardKind) -> Result<Reader<'_>, DecodeError> {

@@ -130,16 +130,7 @@ pub fn encode(index: &IndexData) -> Vec<u8> {
         }
     });
     if index.layout == Layout::Stored {
-        section(&mut out, TAG_WORDS, |w| {
-            w.len(index.words.len());
-            let mut previous: &[u8] = &[];
-            for word in &index.words {
-                let shared = previous.iter().zip(word.as_bytes()).take_while(|(a, b)| a == b).count();
-                w.len(shared);
-                w.bytes(word.as_bytes().get(shared..).unwrap_or_default());
-                previous = word.as_bytes();
-            }
-        });
+        section(&mut out, TAG_WORDS, |w| w.front_coded(index.words.iter().map(String::as_str)));
         section(&mut out, TAG_POSTINGS, |w| {
             for postings in &index.postings {
                 w.len(postings.len());
@@ -167,21 +158,8 @@ pub fn encode(index: &IndexData) -> Vec<u8> {
     }
     // In both layouts: no lexicon travels with the engine to derive them.
     section(&mut out, TAG_TRANSLATIONS, |w| {
-        w.len(index.translations.len());
-        let mut previous: &[u8] = &[];
-        for t in &index.translations {
-            let key = t.key.as_bytes();
-            let shared = previous.iter().zip(key).take_while(|(a, b)| a == b).count();
-            w.len(shared);
-            w.bytes(key.get(shared..).unwrap_or_default());
-            previous = key;
-            w.len(t.words.len());
-            let mut last = 0;
-            for (i, &id) in t.words.iter().enumerate() {
-                w.uint(if i == 0 { id } else { id - last });
-                last = id;
-            }
-        }
+        w.front_coded(index.translations.iter().map(|t| t.key.as_str()));
+        index.translations.iter().for_each(|t| w.ascending(t.words.iter().copied()));
     });
     let crc = crc32(&out);
     out.extend_from_slice(&crc.to_le_bytes());
@@ -252,6 +230,28 @@ impl Writer {
     pub(crate) fn uints(&mut self, values: &[u32]) {
         self.len(values.len());
         values.iter().for_each(|&v| self.uint(v));
+    }
+
+    /// Strictly ascending numbers as a count and gaps.
+    pub(crate) fn ascending(&mut self, values: impl ExactSizeIterator<Item = u32>) {
+        self.len(values.len());
+        let mut previous = 0;
+        for v in values {
+            self.uint(v - previous);
+            previous = v;
+        }
+    }
+
+    /// Sorted strings as a count, then each as (bytes shared with the previous one, the rest).
+    pub(crate) fn front_coded<'s>(&mut self, words: impl ExactSizeIterator<Item = &'s str>) {
+        self.len(words.len());
+        let mut previous: &[u8] = &[];
+        for word in words {
+            let shared = previous.iter().zip(word.as_bytes()).take_while(|(a, b)| a == b).count();
+            self.len(shared);
+            self.bytes(word.as_bytes().get(shared..).unwrap_or_default());
+            previous = word.as_bytes();
+        }
     }
 }
 
@@ -335,25 +335,7 @@ pub fn decode(bytes: &[u8]) -> Result<IndexData, DecodeError> {
         derive_dictionary(&mut index);
     } else {
         let mut s = r.section(TAG_WORDS, "words")?;
-        for _ in 0..s.count(2)? {
-            let shared = s.count(0)?;
-            let suffix = s.bytes()?;
-            let previous = index.words.last().map_or(&[][..], |w| w.as_bytes());
-            // The tokenizer never makes longer words; the cap also keeps front
-            // coding from turning a small file into a huge dictionary.
-            if shared.saturating_add(suffix.len()) > MAX_WORD_BYTES {
-                return Err(s.damaged("word longer than any the tokenizer makes"));
-            }
-            let mut word = previous
-                .get(..shared)
-                .ok_or_else(|| s.damaged("shared prefix longer than the previous word"))?
-                .to_vec();
-            word.extend_from_slice(suffix);
-            if !index.words.is_empty() && word.as_slice() <= previous {
-                return Err(s.damaged("words out of order"));
-            }
-            index.words.push(String::from_utf8(word).map_err(|_| s.damaged("word is not UTF-8"))?);
-        }
+        index.words = s.front_coded()?;
         s.finish()?;
 
         let mut s = r.section(TAG_POSTINGS, "postings")?;
@@ -405,32 +387,10 @@ pub fn decode(bytes: &[u8]) -> Result<IndexData, DecodeError> {
         };
     }
     let mut s = r.section(TAG_TRANSLATIONS, "translations")?;
-    for _ in 0..s.count(2)? {
-        let shared = s.count(0)?;
-        let suffix = s.bytes()?;
-        let previous = index.translations.last().map_or(&[][..], |t| t.key.as_bytes());
-        if shared.saturating_add(suffix.len()) > MAX_WORD_BYTES {
-            return Err(s.damaged("key longer than any word"));
-        }
-        let mut key =
-            previous.get(..shared).ok_or_else(|| s.damaged("shared prefix longer than the previous key"))?.to_vec();
-        key.extend_from_slice(suffix);
-        if !index.translations.is_empty() && key.as_slice() <= previous {
-            return Err(s.damaged("keys out of order"));
-        }
-        let key = String::from_utf8(key).map_err(|_| s.damaged("key is not UTF-8"))?;
-        let mut words = Vec::new();
-        let mut id: u32 = 0;
-        for i in 0..s.count(1)? {
-            let delta = s.uint()?;
-            if i > 0 && delta == 0 {
-                return Err(s.damaged("words out of order"));
-            }
-            id = id.checked_add(delta).ok_or_else(|| s.damaged("word overflow"))?;
-            if id as usize >= index.words.len() {
-                return Err(s.damaged("word out of range"));
-            }
-            words.push(id);
+    for key in s.front_coded()? {
+        let words = s.ascending()?;
+        if words.last().is_some_and(|&id| id as usize >= index.words.len()) {
+            return Err(s.damaged("word out of range"));
         }
         index.translations.push(Translation { key, words });
     }
@@ -524,6 +484,42 @@ impl<'a> Reader<'a> {
             values.push(self.uint()?);
         }
         Ok(values)
+    }
+
+    /// Strictly ascending numbers, written as a count and gaps.
+    pub(crate) fn ascending(&mut self) -> Result<Vec<u32>, DecodeError> {
+        let mut out = Vec::new();
+        let mut value: u32 = 0;
+        for i in 0..self.count(1)? {
+            let gap = self.uint()?;
+            if i > 0 && gap == 0 {
+                return Err(self.damaged("values out of order"));
+            }
+            value = value.checked_add(gap).ok_or_else(|| self.damaged("value overflow"))?;
+            out.push(value);
+        }
+        Ok(out)
+    }
+
+    /// Sorted strings, front coded. The tokenizer never makes longer words; the
+    /// cap also keeps front coding from turning a small file into a huge list.
+    pub(crate) fn front_coded(&mut self) -> Result<Vec<String>, DecodeError> {
+        let mut words: Vec<String> = Vec::new();
+        for _ in 0..self.count(2)? {
+            let shared = self.count(0)?;
+            let suffix = self.bytes()?;
+            let previous = words.last().map_or(&[][..], |w| w.as_bytes());
+            if shared.saturating_add(suffix.len()) > MAX_WORD_BYTES {
+                return Err(self.damaged("word longer than any the tokenizer makes"));
+            }
+            let mut word = previous.get(..shared).ok_or_else(|| self.damaged("shared prefix too long"))?.to_vec();
+            word.extend_from_slice(suffix);
+            if !words.is_empty() && word.as_slice() <= previous {
+                return Err(self.damaged("words out of order"));
+            }
+            words.push(String::from_utf8(word).map_err(|_| self.damaged("word is not UTF-8"))?);
+        }
+        Ok(words)
     }
 
     pub(crate) fn lang(&mut self) -> Result<Option<Lang>, DecodeError> {
