@@ -194,12 +194,7 @@ pub fn encode_terms(kind: ShardKind, shard: &TermShard) -> Vec<u8> {
         for (passage, positions) in &word.postings {
             w.uint(passage - last);
             last = *passage;
-            w.len(positions.len());
-            let mut previous = 0;
-            for &p in positions {
-                w.uint(p - previous);
-                previous = p;
-            }
+            w.ascending(positions.iter().copied());
         }
     }
     if kind == ShardKind::Terms {
@@ -385,17 +380,7 @@ pub fn decode_terms(bytes: &[u8], kind: ShardKind, passages: u64) -> Result<Term
                 .checked_add(delta)
                 .filter(|&p| (p as usize) < shard.passages.len())
                 .ok_or_else(|| r.damaged("posting out of range"))?;
-            let mut positions = Vec::new();
-            let mut position: u32 = 0;
-            for j in 0..r.count(1)? {
-                let delta = r.uint()?;
-                if j > 0 && delta == 0 {
-                    return Err(r.damaged("positions out of order"));
-                }
-                position = position.checked_add(delta).ok_or_else(|| r.damaged("position overflow"))?;
-                positions.push(position);
-            }
-            postings.push((passage, positions));
+            postings.push((passage, r.ascending()?));
         }
         shard.words.push(ShardWord { word, doc_freq, postings });
     }

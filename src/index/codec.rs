@@ -138,12 +138,7 @@ pub fn encode(index: &IndexData) -> Vec<u8> {
                 for (i, p) in postings.iter().enumerate() {
                     w.uint(if i == 0 { p.passage } else { p.passage - last_passage });
                     last_passage = p.passage;
-                    w.len(p.positions.len());
-                    let mut last = 0;
-                    for (j, &pos) in p.positions.iter().enumerate() {
-                        w.uint(if j == 0 { pos } else { pos - last });
-                        last = pos;
-                    }
+                    w.ascending(p.positions.iter().copied());
                 }
             }
         });
@@ -351,17 +346,7 @@ pub fn decode(bytes: &[u8]) -> Result<IndexData, DecodeError> {
                 if passage as usize >= index.passages.len() {
                     return Err(s.damaged("passage out of range"));
                 }
-                let mut positions = Vec::new();
-                let mut pos: u32 = 0;
-                for j in 0..s.count(1)? {
-                    let delta = s.uint()?;
-                    if j > 0 && delta == 0 {
-                        return Err(s.damaged("positions out of order"));
-                    }
-                    pos = pos.checked_add(delta).ok_or_else(|| s.damaged("position overflow"))?;
-                    positions.push(pos);
-                }
-                postings.push(Posting { passage, positions });
+                postings.push(Posting { passage, positions: s.ascending()? });
             }
             index.postings.push(postings);
         }
