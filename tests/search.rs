@@ -104,6 +104,20 @@ fn a_word_misspelt_while_being_typed_is_completed() {
 }
 
 #[test]
+fn a_clipped_word_finds_the_longer_word_it_stands_for() {
+    // « cinéma » is short for « cinématographe »; a word the record has keeps its meaning.
+    let index = corpus(&[
+        "Les frères Lumière mirent au point le cinématographe à Lyon.",
+        "La photographie fut inventée en France.",
+        "Le cinéclub de Lyon.",
+    ]);
+    assert!(ids(&search(&index, "où le cinéma a-t-il été inventé")).contains(&"a"));
+    assert_eq!(ids(&search(&index, "cinéma")), ["a"], "« cinéclub » does not begin with « cinéma »");
+    let index = corpus(&["Un film au cinéma.", "Le cinématographe des frères Lumière."]);
+    assert_eq!(ids(&search(&index, "cinéma ")), ["a"], "a word the record has is not stretched");
+}
+
+#[test]
 fn a_misspelt_word_is_never_read_as_a_stopword() {
     let index = corpus(&["Aux États Membres de décider.", "Le travail forcé recule."]);
     let r = search(&index, "taux travail ");

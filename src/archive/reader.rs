@@ -14,7 +14,7 @@ use crate::analysis::{Lang, fold, stem_key};
 use crate::hash::HashMap;
 use crate::index::{CorpusStats, DecodeError, Index, IndexData, PassageData, Posting, RecordMeta, derive_postings};
 use crate::search::query::{Clause, parse};
-use crate::search::{Results, SearchOptions, core_forms, typo_distance};
+use crate::search::{Results, SearchOptions, completes, core_forms, typo_distance};
 use crate::sort::{sort, sort_by};
 
 /// What a query needs next.
@@ -192,8 +192,11 @@ impl Archive {
             .filter(|c| !c.phrase && c.alias.is_none())
             .filter_map(|c| c.words.first().map(|w| (c, w)))
             .filter(|(c, w)| {
-                let completed = c.prefix && !index.prefix_range(&fold(w)).is_empty();
-                core_forms(index, w).is_empty() && !completed
+                let folded = fold(w);
+                let known = !core_forms(index, w).is_empty();
+                let completed =
+                    completes(folded.chars().count(), c.prefix, known) && !index.prefix_range(&folded).is_empty();
+                !known && !completed
             })
             .map(|(c, w)| {
                 let folded = fold(w);

@@ -26,6 +26,8 @@ const COMPLETION_FLOOR: f32 = 0.2;
 const MAX_COMPLETIONS: usize = 64;
 /// Typo candidates kept, the closest and most frequent first.
 const MAX_TYPO_CANDIDATES: usize = 16;
+/// A whole word the index lacks, this long, may be a clipped form of a longer one.
+const MIN_CLIPPED: usize = 5;
 /// A word being typed this long may be misspelt too (shorter, too many words begin nearly so).
 const MIN_FUZZY_PREFIX: usize = 5;
 
@@ -61,6 +63,13 @@ pub fn core_forms(index: &Index, word: &str) -> Vec<(WordId, f32)> {
     core
 }
 
+/// Whether the words that begin with a typed word stand for it: it is being
+/// typed, or it is a whole word the index lacks, long enough to be the clipped
+/// form of one it holds (« cinéma » for « cinématographe », "negociat").
+pub(crate) fn completes(typed_chars: usize, prefix: bool, known: bool) -> bool {
+    if prefix { typed_chars >= 2 } else { !known && typed_chars >= MIN_CLIPPED }
+}
+
 /// Everything a typed word may match. `prefix`: the person is still typing it.
 /// `translate`: the query reads as English, so its words' French translations
 /// count too; a word the index does not know is always looked up.
@@ -77,7 +86,7 @@ pub fn expand(index: &Index, word: &str, prefix: bool, translate: bool) -> Expan
     let folded = fold(word);
     let typed_chars = folded.chars().count();
     let mut extra = Vec::new();
-    if prefix && typed_chars >= 2 {
+    if completes(typed_chars, prefix, !core.is_empty()) {
         let mut completions: Vec<WordId> = index
             .prefix_range(&folded)
             .iter()

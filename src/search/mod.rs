@@ -13,7 +13,7 @@ use crate::hash::{HashMap, HashSet};
 use crate::index::{Index, WordId};
 use crate::sort::{sort, sort_by, sort_by_key};
 use expand::{Expansion, expand};
-pub(crate) use expand::{core_forms, typo_distance};
+pub(crate) use expand::{completes, core_forms, typo_distance};
 use query::{Clause, Query, parse};
 use rank::{Matches, Scorer, merge_best};
 use serde::Serialize;
