@@ -347,16 +347,8 @@ pub fn decode_manifest(bytes: &[u8]) -> Result<Manifest, DecodeError> {
 pub fn decode_terms(bytes: &[u8], kind: ShardKind, passages: u64) -> Result<TermShard, DecodeError> {
     let mut r = open_shard(bytes, kind)?;
     let mut shard = TermShard::default();
-    let mut id: u32 = 0;
-    for i in 0..r.count(3)? {
-        let delta = r.uint()?;
-        if i > 0 && delta == 0 {
-            return Err(r.damaged("passages out of order"));
-        }
-        id = id
-            .checked_add(delta)
-            .filter(|&id| u64::from(id) < passages)
-            .ok_or_else(|| r.damaged("passage out of range"))?;
+    for _ in 0..r.count(3)? {
+        let id = r.next_ascending(shard.passages.last().map(|p| p.id), passages, "passage out of range")?;
         let length = r.uint()?;
         let flags = r.byte()?;
         if flags > 3 {
@@ -369,17 +361,10 @@ pub fn decode_terms(bytes: &[u8], kind: ShardKind, passages: u64) -> Result<Term
     let words = r.front_coded()?;
     for word in words {
         let doc_freq = r.uint()?;
-        let mut postings = Vec::new();
-        let mut passage: u32 = 0;
-        for i in 0..r.count(2)? {
-            let delta = r.uint()?;
-            if i > 0 && delta == 0 {
-                return Err(r.damaged("postings out of order"));
-            }
-            passage = passage
-                .checked_add(delta)
-                .filter(|&p| (p as usize) < shard.passages.len())
-                .ok_or_else(|| r.damaged("posting out of range"))?;
+        let mut postings: Vec<(u32, Vec<u32>)> = Vec::new();
+        for _ in 0..r.count(2)? {
+            let previous = postings.last().map(|&(p, _)| p);
+            let passage = r.next_ascending(previous, shard.passages.len() as u64, "posting out of range")?;
             postings.push((passage, r.ascending()?));
         }
         shard.words.push(ShardWord { word, doc_freq, postings });

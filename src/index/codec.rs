@@ -335,17 +335,10 @@ pub fn decode(bytes: &[u8]) -> Result<IndexData, DecodeError> {
 
         let mut s = r.section(TAG_POSTINGS, "postings")?;
         for _ in 0..index.words.len() {
-            let mut postings = Vec::with_capacity(0);
-            let mut passage: u32 = 0;
-            for i in 0..s.count(2)? {
-                let delta = s.uint()?;
-                if i > 0 && delta == 0 {
-                    return Err(s.damaged("passages out of order"));
-                }
-                passage = passage.checked_add(delta).ok_or_else(|| s.damaged("passage overflow"))?;
-                if passage as usize >= index.passages.len() {
-                    return Err(s.damaged("passage out of range"));
-                }
+            let mut postings: Vec<Posting> = Vec::with_capacity(0);
+            for _ in 0..s.count(2)? {
+                let previous = postings.last().map(|p| p.passage);
+                let passage = s.next_ascending(previous, index.passages.len() as u64, "passage out of range")?;
                 postings.push(Posting { passage, positions: s.ascending()? });
             }
             index.postings.push(postings);
@@ -473,17 +466,29 @@ impl<'a> Reader<'a> {
 
     /// Strictly ascending numbers, written as a count and gaps.
     pub(crate) fn ascending(&mut self) -> Result<Vec<u32>, DecodeError> {
-        let mut out = Vec::new();
-        let mut value: u32 = 0;
-        for i in 0..self.count(1)? {
-            let gap = self.uint()?;
-            if i > 0 && gap == 0 {
-                return Err(self.damaged("values out of order"));
-            }
-            value = value.checked_add(gap).ok_or_else(|| self.damaged("value overflow"))?;
-            out.push(value);
+        let mut out: Vec<u32> = Vec::new();
+        for _ in 0..self.count(1)? {
+            out.push(self.next_ascending(out.last().copied(), u64::MAX, "value overflow")?);
         }
         Ok(out)
+    }
+
+    /// One number of a strictly ascending list written as gaps (the first as
+    /// itself), for lists whose numbers are interleaved with other fields;
+    /// `out_of_range` when it is not below `below`.
+    pub(crate) fn next_ascending(
+        &mut self,
+        previous: Option<u32>,
+        below: u64,
+        out_of_range: &'static str,
+    ) -> Result<u32, DecodeError> {
+        let gap = self.uint()?;
+        let value = match previous {
+            Some(_) if gap == 0 => return Err(self.damaged("values out of order")),
+            Some(previous) => previous.checked_add(gap),
+            None => Some(gap),
+        };
+        value.filter(|&v| u64::from(v) < below).ok_or_else(|| self.damaged(out_of_range))
     }
 
     /// Sorted strings, front coded. The tokenizer never makes longer words; the
