@@ -205,6 +205,22 @@ fn indexing_the_shipped_record_prints_its_figures_and_writes_a_searchable_file()
 }
 
 #[test]
+fn an_index_built_without_translations_is_smaller_and_reads_english_words_as_typed() {
+    let dir = TempDir::new("index-no-translations");
+    let (with, without) = (dir.join("with.idx"), dir.join("without.idx"));
+    let [.., with_bytes, _] = index_summary(&build_index(&[&shipped_record()], &with), &with);
+    let out =
+        verbatim([os("index"), shipped_record().into(), os("--no-translations"), os("-o"), without.clone().into()]);
+    assert_success(&out);
+    let [.., without_bytes, _] = index_summary(&stdout(&out), &without);
+    assert!(without_bytes < with_bytes, "{without_bytes} bytes without translations, {with_bytes} with");
+    // "women" is not in the French record: only its translation « femmes » finds it.
+    assert!(search_json(&with, &[], "women")["total"].as_u64().unwrap_or(0) > 0);
+    assert_eq!(search_json(&without, &[], "women")["total"], 0);
+    assert!(search_json(&without, &[], "femmes")["total"].as_u64().unwrap_or(0) > 0);
+}
+
+#[test]
 fn indexing_the_same_inputs_twice_gives_the_same_bytes() {
     let dir = TempDir::new("index-deterministic");
     let (a, b) = (dir.join("a.idx"), dir.join("b.idx"));

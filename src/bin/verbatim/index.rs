@@ -25,6 +25,10 @@ pub struct Args {
     /// at load: about half the bytes); `auto` picks it up to 1 MB of text.
     #[arg(long, value_enum, default_value_t = LayoutArg::Auto)]
     layout: LayoutArg,
+    /// Leave out the English → French lexicon entries that a French record
+    /// otherwise carries (a few KB), for a site whose readers search in French only.
+    #[arg(long, conflicts_with = "archive")]
+    no_translations: bool,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -50,6 +54,9 @@ pub fn run(args: Args) -> Result<()> {
         builder.add(record);
     }
     let mut data = builder.build();
+    if args.no_translations {
+        data.translations.clear();
+    }
     let text_bytes: usize = data.passages.iter().map(|p| p.text.len()).sum();
     data.layout = match args.layout {
         LayoutArg::Stored => Layout::Stored,
