@@ -185,6 +185,24 @@ fn an_english_query_finds_the_french_words_that_translate_it() {
 }
 
 #[test]
+fn a_french_query_finds_the_english_words_that_translate_it() {
+    let texts = [
+        "Forced labour affects millions of children.",
+        "Nuclear disarmament remains our goal.",
+        "The school year begins in September.",
+    ]
+    .map(String::from);
+    let index = numbered(&texts, "en");
+    // Words that no typo or completion brings near their English ones.
+    assert_eq!(ids(&search(&index, "enfants")), ["p0"]);
+    assert_eq!(ids(&search(&index, "travail")), ["p0"]);
+    assert_eq!(ids(&search(&index, "école")), ["p2"]);
+    assert_eq!(ids(&search(&index, "combien d'enfants sont au travail ?"))[0], "p0");
+    // An English query on an English record is read as typed.
+    assert_eq!(ids(&search(&index, "school")), ["p2"]);
+}
+
+#[test]
 fn a_french_query_is_read_as_french() {
     // « court » is French (short) and English (a court: « cour »). A French query
     // means the French word; an English one, the court.

@@ -1,9 +1,10 @@
-//! English → French, so that an English query finds a French record's
-//! paragraphs ("forced labour" → « travail forcé », "children" → « enfants »).
+//! English ↔ French, so that an English query finds a French record's
+//! paragraphs ("forced labour" → « travail forcé », "children" → « enfants »),
+//! and a French query an English record's (« désarmement » → "disarmament").
 //! A hand-made list of the words UN records use (`lexicon/en-fr.tsv`: an English
-//! word, a tab, its French words). The index keeps only the entries whose French
-//! words it holds, with those words' inflections: the list never travels to the
-//! browser, and the wasm engine holds no lexicon code.
+//! word, a tab, its French words), read in either direction. The index keeps only
+//! the entries whose words it holds, with those words' inflections: the list
+//! never travels to the browser, and the wasm engine holds no lexicon code.
 
 use super::stem::stem;
 use super::{Lang, fold, is_stopword, stem_key};
@@ -12,39 +13,50 @@ use std::collections::BTreeMap;
 
 const EN_FR: &str = include_str!("lexicon/en-fr.tsv");
 
-/// The translations into a French dictionary (its words, sorted), keyed by the
-/// English stem key, in key order. An entry keeps only the words its English
-/// word does not reach already (as typed, folded or stemmed: "victim" finds
-/// « victimes » alone), and never a stopword.
-pub fn translations(words: &[String]) -> Vec<Translation> {
+/// The translations into a dictionary (its words, sorted) in `into`, French or
+/// English, keyed by the stem key of the other language's word, in key order.
+/// An entry keeps only the words its source word does not reach already (as
+/// typed, folded or stemmed: "victim" finds « victimes » alone), and never a
+/// stopword.
+pub fn translations(words: &[String], into: Lang) -> Vec<Translation> {
+    let from = match into {
+        Lang::French => Lang::English,
+        Lang::English => Lang::French,
+    };
     let mut by_stem: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     for (id, word) in words.iter().enumerate() {
-        if !is_stopword(Lang::French, &fold(word)) {
-            for key in french_keys(word) {
+        if !is_stopword(into, &fold(word)) {
+            for key in target_keys(into, word) {
                 by_stem.entry(key).or_default().push(id as u32);
             }
         }
     }
-    let reached = |english: &str, id: u32| {
+    let reached = |source: &str, id: u32| {
         let word = words.get(id as usize).map_or("", String::as_str);
-        fold(word) == english || stem_key(Lang::French, word) == stem_key(Lang::French, english)
+        fold(word) == source || stem_key(into, word) == stem_key(into, source)
     };
     let mut by_key: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     for (english, french) in entries() {
-        let english = fold(english.trim());
-        if english.is_empty() || is_stopword(Lang::English, &english) {
-            continue;
-        }
-        let mut ids: Vec<u32> = french
-            .split_whitespace()
-            .flat_map(french_keys)
-            .filter_map(|k| by_stem.get(&k))
-            .flatten()
-            .copied()
-            .filter(|&id| !reached(&english, id))
-            .collect();
-        if !ids.is_empty() {
-            by_key.entry(stem_key(Lang::English, &english)).or_default().append(&mut ids);
+        let (sources, targets): (Vec<&str>, &str) = match into {
+            Lang::French => (vec![english], french),
+            Lang::English => (french.split_whitespace().collect(), english),
+        };
+        for source in sources {
+            let source = fold(source.trim());
+            if source.is_empty() || is_stopword(from, &source) {
+                continue;
+            }
+            let mut ids: Vec<u32> = targets
+                .split_whitespace()
+                .flat_map(|t| target_keys(into, t))
+                .filter_map(|k| by_stem.get(&k))
+                .flatten()
+                .copied()
+                .filter(|&id| !reached(&source, id))
+                .collect();
+            if !ids.is_empty() {
+                by_key.entry(stem_key(from, &source)).or_default().append(&mut ids);
+            }
         }
     }
     by_key
@@ -62,14 +74,14 @@ fn entries() -> impl Iterator<Item = (&'static str, &'static str)> {
     EN_FR.lines().filter(|line| !line.starts_with('#')).filter_map(|line| line.split_once('\t'))
 }
 
-/// The keys under which a French word meets its inflections: its Snowball stem
-/// with its accents, so that « mer » and « mère », which fold alike, stay apart;
-/// and for a word without accents its stem key too, which joins a present plural
-/// to its infinitive (« utilisent », « utiliser »).
-fn french_keys(word: &str) -> Vec<String> {
-    let mut keys = vec![stem(Lang::French, word)];
+/// The keys under which a word of the dictionary meets its inflections: its
+/// Snowball stem with its accents, so that « mer » and « mère », which fold
+/// alike, stay apart; and for a word without accents its stem key too, which
+/// joins a French present plural to its infinitive (« utilisent », « utiliser »).
+fn target_keys(lang: Lang, word: &str) -> Vec<String> {
+    let mut keys = vec![stem(lang, word)];
     if fold(word) == word {
-        keys.push(stem_key(Lang::French, word));
+        keys.push(stem_key(lang, word));
         keys.dedup();
     }
     keys
@@ -92,7 +104,7 @@ mod tests {
     #[test]
     fn an_english_word_finds_the_french_words_and_their_inflections() {
         let words: Vec<String> = ["enfant", "enfants", "traite", "travail", "victimes"].map(String::from).to_vec();
-        let translations = translations(&words);
+        let translations = translations(&words, Lang::French);
         let of = |english: &str| {
             let key = stem_key(Lang::English, english);
             translations.iter().find(|t| t.key == key).map(|t| t.words.clone()).unwrap_or_default()
@@ -102,5 +114,21 @@ mod tests {
         assert_eq!(of("labour"), [3]);
         assert!(of("germany").is_empty(), "no entry for French words the index lacks");
         assert!(translations.windows(2).all(|w| w[0].key < w[1].key));
+    }
+
+    #[test]
+    fn a_french_word_finds_the_english_words_and_their_inflections() {
+        let words: Vec<String> = ["child", "children", "disarmament", "labour", "the"].map(String::from).to_vec();
+        let translations = translations(&words, Lang::English);
+        let of = |french: &str| {
+            let key = stem_key(Lang::French, &fold(french));
+            translations.iter().find(|t| t.key == key).map(|t| t.words.clone()).unwrap_or_default()
+        };
+        assert_eq!(of("enfants"), [0, 1], "enfants → child, children");
+        assert_eq!(of("désarmement"), [2]);
+        assert_eq!(of("desarmement"), [2], "typed without its accents");
+        assert_eq!(of("travail"), [3]);
+        assert!(of("allemagne").is_empty(), "no entry for English words the index lacks");
+        assert!(translations.iter().all(|t| !t.words.contains(&4)), "never a stopword");
     }
 }

@@ -2,6 +2,7 @@
 //! at load time so the file stays small (folded forms, field words), and stem
 //! groups derived the first time a query needs them.
 
+use super::builder::translation_target;
 use super::{DecodeError, IndexData, decode};
 use crate::analysis::{Lang, fold, stem_key, tokenize};
 use crate::hash::HashMap;
@@ -28,6 +29,9 @@ pub struct Index {
     stem_groups: Vec<(char, OnceCell<StemGroups>)>,
     /// Languages present, for stemming queries.
     langs: Vec<Lang>,
+    /// The language of the words the translations are keyed by: English for a
+    /// French record, French for an English one.
+    translation_source: Lang,
     /// Words of each speaker's name and of each section heading.
     pub(crate) speaker_words: Vec<Vec<WordId>>,
     pub(crate) section_words: Vec<Vec<WordId>>,
@@ -86,6 +90,10 @@ impl Index {
         first_letters.dedup();
         let stem_groups = first_letters.into_iter().map(|c| (c, OnceCell::new())).collect();
 
+        let translation_source = match translation_target(&data) {
+            Some(Lang::English) => Lang::French,
+            _ => Lang::English,
+        };
         let total: u64 = data.passages.iter().map(|p| u64::from(p.length)).sum();
         let average_length =
             if data.passages.is_empty() { 1.0 } else { (total as f32 / data.passages.len() as f32).max(1.0) };
@@ -95,6 +103,7 @@ impl Index {
             by_fold,
             stem_groups,
             langs,
+            translation_source,
             speaker_words: Vec::new(),
             section_words: Vec::new(),
             speaker_passages: Vec::new(),
@@ -204,13 +213,19 @@ impl Index {
         ids
     }
 
-    /// The words that translate an English word (see `analysis::lexicon`).
+    /// The language a query is translated from (see [`Index::translations`]).
+    pub fn translation_source(&self) -> Lang {
+        self.translation_source
+    }
+
+    /// The words that translate a word of the other language: an English word
+    /// on a French record, a French word on an English one (see `analysis::lexicon`).
     pub fn translations(&self, word: &str) -> &[WordId] {
         let all = &self.data.translations;
         if all.is_empty() {
             return &[];
         }
-        let key = stem_key(Lang::English, &fold(word));
+        let key = stem_key(self.translation_source, &fold(word));
         all.binary_search_by(|t| t.key.as_str().cmp(&key)).ok().and_then(|i| all.get(i)).map_or(&[], |t| &t.words)
     }
 

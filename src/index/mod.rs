@@ -32,7 +32,8 @@ pub struct IndexData {
     pub postings: Vec<Vec<Posting>>,
     /// Acronyms learned from "Long Name (ACR)", sorted.
     pub acronyms: Vec<Acronym>,
-    /// English words → the dictionary words that translate them, sorted by key.
+    /// Words of the other language (English for a French record, French for an
+    /// English one) → the dictionary words that translate them, sorted by key.
     pub translations: Vec<Translation>,
 }
 
@@ -85,10 +86,11 @@ pub struct Posting {
     pub positions: Vec<u32>,
 }
 
-/// "children" → « enfants », « enfant »: an English query on a French record.
+/// "children" → « enfants », « enfant »: an English query on a French record
+/// (« désarmement » → "disarmament": a French query on an English one).
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Translation {
-    /// The English stem key of the words it translates (`stem_key(English, …)`).
+    /// The stem key of the words it translates, in their language (`stem_key(English, …)` on a French record).
     pub key: String,
     /// Word ids of the translations and their inflections, ascending.
     pub words: Vec<u32>,

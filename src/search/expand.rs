@@ -71,8 +71,9 @@ pub(crate) fn completes(typed_chars: usize, prefix: bool, known: bool) -> bool {
 }
 
 /// Everything a typed word may match. `prefix`: the person is still typing it.
-/// `translate`: the query reads as English, so its words' French translations
-/// count too; a word the index does not know is always looked up.
+/// `translate`: the query reads as the other language (English on a French
+/// record, French on an English one), so its words' translations count too; a
+/// word the index does not know is always looked up.
 pub fn expand(index: &Index, word: &str, prefix: bool, translate: bool) -> Expansion {
     let mut core = core_forms(index, word);
     if translate || core.is_empty() {

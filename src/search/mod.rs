@@ -125,7 +125,7 @@ impl Index {
         let query = parse(input);
         let scorer = Scorer::new(self);
         let all_stopwords = query.clauses.iter().all(Clause::is_stopword);
-        let english = reads_as_english(&query);
+        let translate = reads_as(&query, self.translation_source());
         let mut scored: Vec<Scored> = Vec::new();
         let mut expansions: Vec<Option<Expansion>> = Vec::new();
         for (i, clause) in query.clauses.iter().enumerate() {
@@ -139,7 +139,7 @@ impl Index {
             let earlier = query.clauses.get(..i).and_then(|before| before.iter().position(|c| c == clause));
             let (matches, expansion) = match earlier.and_then(|j| Some((scored.get(j)?, expansions.get(j)?))) {
                 Some((done, expansion)) if done.content => (done.matches.clone(), expansion.clone()),
-                _ => self.score_clause(&scorer, clause, english),
+                _ => self.score_clause(&scorer, clause, translate),
             };
             let inexact = expansion.as_ref().is_some_and(|e| e.core.is_empty() && !e.completed);
             let df = match &expansion {
@@ -176,7 +176,7 @@ impl Index {
         Results { query: input.to_string(), hits, total, facets, suggestion, warnings: query.warnings }
     }
 
-    fn score_clause(&self, scorer: &Scorer, clause: &Clause, english: bool) -> (Matches, Option<Expansion>) {
+    fn score_clause(&self, scorer: &Scorer, clause: &Clause, translate: bool) -> (Matches, Option<Expansion>) {
         if clause.phrase {
             let slots: Vec<Vec<(WordId, f32)>> = clause
                 .words
@@ -192,7 +192,7 @@ impl Index {
             return (matches, None);
         }
         let word = clause.words.first().map_or("", String::as_str);
-        let mut expansion = expand(self, word, clause.prefix, english);
+        let mut expansion = expand(self, word, clause.prefix, translate);
         if let Some(alias) = &clause.alias {
             // "60%": the whole form first, the bare number below it.
             let mut core = core_forms(self, alias);
@@ -441,11 +441,17 @@ fn closest(a: &[(u32, WordId)], b: &[(u32, WordId)]) -> u32 {
     best
 }
 
-/// A query with an English function word that is not also a French one
-/// ("what", "the", "of") is read as English: its words' translations count.
-fn reads_as_english(query: &Query) -> bool {
+/// A query with a function word of `lang` that the other language lacks is
+/// read as `lang`: on a French record, "what", "the", "of" make it English; on
+/// an English record, « le », « des », « quel » make it French. Its words'
+/// translations count then.
+fn reads_as(query: &Query, lang: Lang) -> bool {
+    let other = match lang {
+        Lang::French => Lang::English,
+        Lang::English => Lang::French,
+    };
     query.clauses.iter().flat_map(|c| &c.words).any(|w| {
         let folded = fold(w);
-        is_stopword(Lang::English, &folded) && !is_stopword(Lang::French, &folded)
+        is_stopword(lang, &folded) && !is_stopword(other, &folded)
     })
 }
