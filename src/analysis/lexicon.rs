@@ -19,10 +19,7 @@ const EN_FR: &str = include_str!("lexicon/en-fr.tsv");
 /// typed, folded or stemmed: "victim" finds « victimes » alone), and never a
 /// stopword.
 pub fn translations(words: &[String], into: Lang) -> Vec<Translation> {
-    let from = match into {
-        Lang::French => Lang::English,
-        Lang::English => Lang::French,
-    };
+    let from = into.other();
     let mut by_stem: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     for (id, word) in words.iter().enumerate() {
         if !is_stopword(into, &fold(word)) {

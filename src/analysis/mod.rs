@@ -31,6 +31,14 @@ impl Lang {
         }
     }
 
+    /// The other language the analyzer knows: the one a query is translated from.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::French => Lang::English,
+            Lang::English => Lang::French,
+        }
+    }
+
     /// Parses "fr", "fr-FR", "en", "English"…; `None` for languages the analyzer lacks.
     pub fn from_code(code: &str) -> Option<Lang> {
         let code = code.trim().to_ascii_lowercase();

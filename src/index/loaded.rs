@@ -90,10 +90,7 @@ impl Index {
         first_letters.dedup();
         let stem_groups = first_letters.into_iter().map(|c| (c, OnceCell::new())).collect();
 
-        let translation_source = match translation_target(&data) {
-            Some(Lang::English) => Lang::French,
-            _ => Lang::English,
-        };
+        let translation_source = translation_target(&data).unwrap_or(Lang::French).other();
         let total: u64 = data.passages.iter().map(|p| u64::from(p.length)).sum();
         let average_length =
             if data.passages.is_empty() { 1.0 } else { (total as f32 / data.passages.len() as f32).max(1.0) };

@@ -446,12 +446,8 @@ fn closest(a: &[(u32, WordId)], b: &[(u32, WordId)]) -> u32 {
 /// an English record, « le », « des », « quel » make it French. Its words'
 /// translations count then.
 fn reads_as(query: &Query, lang: Lang) -> bool {
-    let other = match lang {
-        Lang::French => Lang::English,
-        Lang::English => Lang::French,
-    };
     query.clauses.iter().flat_map(|c| &c.words).any(|w| {
         let folded = fold(w);
-        is_stopword(lang, &folded) && !is_stopword(other, &folded)
+        is_stopword(lang, &folded) && !is_stopword(lang.other(), &folded)
     })
 }
