@@ -221,6 +221,28 @@ fn an_index_built_without_translations_is_smaller_and_reads_english_words_as_typ
 }
 
 #[test]
+fn piping_into_a_reader_that_has_left_ends_quietly() {
+    // `verbatim eval … | head -1`: head exits, the pipe closes; verbatim must
+    // neither panic nor report a failure. The read end is closed before the
+    // command starts, so its first write always meets a closed pipe.
+    let dir = TempDir::new("closed-pipe");
+    let index = shipped_index(&dir);
+    let queries = dev_queries();
+    let runs: [Vec<&std::ffi::OsStr>; 2] = [
+        vec!["eval".as_ref(), "--index".as_ref(), index.as_os_str(), "--queries".as_ref(), queries.as_os_str()],
+        vec!["search".as_ref(), "--index".as_ref(), index.as_os_str(), "traite".as_ref()],
+    ];
+    for args in runs {
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let out = Command::new(BIN).args(&args).stdin(Stdio::null()).stdout(writer).stderr(Stdio::piped()).output();
+        let out = out.expect("run the verbatim binary");
+        assert!(out.status.success(), "{args:?}: {:?}, stderr: {}", out.status, stderr(&out));
+        assert!(stderr(&out).is_empty(), "{args:?}: {}", stderr(&out));
+    }
+}
+
+#[test]
 fn indexing_the_same_inputs_twice_gives_the_same_bytes() {
     let dir = TempDir::new("index-deterministic");
     let (a, b) = (dir.join("a.idx"), dir.join("b.idx"));

@@ -1,6 +1,7 @@
 //! `verbatim eval --index <file> --queries <file> [--baseline]`
 
 use anyhow::{Context, Result, anyhow};
+use std::io::Write;
 use std::path::PathBuf;
 use verbatim::analysis::Lang;
 use verbatim::eval::{Report, baseline::Bm25, evaluate, parse_queries};
@@ -28,7 +29,8 @@ pub fn run(args: Args) -> Result<()> {
     let queries = parse_queries(&text).map_err(|e| anyhow!("{}: {e}", args.queries.display()))?;
     let options = SearchOptions { limit: verbatim::eval::CUTOFF, ..SearchOptions::default() };
     let report = evaluate(&queries, |q| index.search(q, &options).hits.into_iter().map(|h| (h.id, h.text)).collect());
-    print_report("verbatim", &report, args.verbose);
+    let mut out = std::io::stdout().lock();
+    print_report(&mut out, "verbatim", &report, args.verbose)?;
     if args.baseline {
         let lang = index.data.records.first().and_then(|r| r.lang).unwrap_or(Lang::French);
         let passages = index.data.passages.iter().map(|p| {
@@ -37,30 +39,34 @@ pub fn run(args: Args) -> Result<()> {
         });
         let bm25 = Bm25::new(lang, passages);
         let report = evaluate(&queries, |q| bm25.search(q, verbatim::eval::CUTOFF));
-        print_report("bm25", &report, args.verbose);
+        print_report(&mut out, "bm25", &report, args.verbose)?;
     }
     Ok(())
 }
 
-fn print_report(engine: &str, report: &Report, verbose: bool) {
+/// Writes the figures; an error when stdout is gone (`… | head`: `main` takes it quietly).
+fn print_report(out: &mut impl Write, engine: &str, report: &Report, verbose: bool) -> std::io::Result<()> {
     let m = report.mean;
-    println!(
+    writeln!(
+        out,
         "{engine}: nDCG@10 {:.3}  MRR@10 {:.3}  Success@1 {:.3}  Recall@10 {:.3}  ({} queries)",
         m.ndcg,
         m.mrr,
         m.success_at_1,
         m.recall,
         report.per_query.len()
-    );
+    )?;
     for (kind, (n, m)) in &report.by_kind {
-        println!(
+        writeln!(
+            out,
             "  {kind:<18} n={n:<3} nDCG@10 {:.3}  MRR@10 {:.3}  S@1 {:.3}  R@10 {:.3}",
             m.ndcg, m.mrr, m.success_at_1, m.recall
-        );
+        )?;
     }
     if verbose {
         for (query, kind, m) in &report.per_query {
-            println!("    {:.3}  {kind:<18} {query}", m.ndcg);
+            writeln!(out, "    {:.3}  {kind:<18} {query}", m.ndcg)?;
         }
     }
+    Ok(())
 }
