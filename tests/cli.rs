@@ -228,9 +228,10 @@ fn piping_into_a_reader_that_has_left_ends_quietly() {
     let dir = TempDir::new("closed-pipe");
     let index = shipped_index(&dir);
     let queries = dev_queries();
-    let runs: [Vec<&std::ffi::OsStr>; 2] = [
+    let runs: [Vec<&std::ffi::OsStr>; 3] = [
         vec!["eval".as_ref(), "--index".as_ref(), index.as_os_str(), "--queries".as_ref(), queries.as_os_str()],
         vec!["search".as_ref(), "--index".as_ref(), index.as_os_str(), "traite".as_ref()],
+        vec!["bench".as_ref(), "--index".as_ref(), index.as_os_str(), "--queries".as_ref(), queries.as_os_str()],
     ];
     for args in runs {
         let (reader, writer) = std::io::pipe().expect("a pipe");

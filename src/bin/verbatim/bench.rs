@@ -2,6 +2,7 @@
 //! A benchmark, not a test: it reports, it asserts nothing.
 
 use anyhow::{Context, Result, anyhow};
+use std::io::Write;
 use std::path::PathBuf;
 use std::time::Instant;
 use verbatim::eval::parse_queries;
@@ -22,16 +23,19 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<()> {
     let bytes = std::fs::read(&args.index).with_context(|| format!("cannot read {}", args.index.display()))?;
-    println!(
+    // Written through stdout, not println!: `… | head` ends quietly (see main).
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
         "index {}: {} bytes raw, {} gzip, {} brotli",
         args.index.display(),
         bytes.len(),
         crate::gzip_len(&bytes),
         crate::brotli_len(&bytes)
-    );
+    )?;
     let started = Instant::now();
     let index = Index::from_bytes(&bytes).with_context(|| format!("{}", args.index.display()))?;
-    println!("load: {:.2} ms", started.elapsed().as_secs_f64() * 1e3);
+    writeln!(out, "load: {:.2} ms", started.elapsed().as_secs_f64() * 1e3)?;
 
     let text =
         std::fs::read_to_string(&args.queries).with_context(|| format!("cannot read {}", args.queries.display()))?;
@@ -47,7 +51,8 @@ pub fn run(args: Args) -> Result<()> {
     }
     samples.sort_by(f64::total_cmp);
     let pct = |p: f64| samples.get(((samples.len() as f64 - 1.0) * p).round() as usize).copied().unwrap_or(0.0);
-    println!(
+    writeln!(
+        out,
         "query latency over {} runs ({} queries × {}): p50 {:.1} µs, p99 {:.1} µs, max {:.1} µs",
         samples.len(),
         queries.len(),
@@ -55,6 +60,6 @@ pub fn run(args: Args) -> Result<()> {
         pct(0.5),
         pct(0.99),
         pct(1.0)
-    );
+    )?;
     Ok(())
 }
