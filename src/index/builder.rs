@@ -3,7 +3,7 @@
 
 use super::{Acronym, IndexData, PassageData, Posting, RecordMeta};
 use crate::analysis::acronyms::find_definitions;
-use crate::analysis::{Lang, tokenize};
+use crate::analysis::tokenize;
 use crate::record::{Record, Speaker};
 use crate::sort::sort;
 use std::collections::BTreeSet;
@@ -65,7 +65,7 @@ impl IndexBuilder {
         };
         derive_dictionary(&mut data);
         #[cfg(not(target_arch = "wasm32"))]
-        if let Some(into) = translation_target(&data) {
+        if let Some(into) = data.translation_target() {
             data.translations = crate::analysis::lexicon::translations(&data.words, into);
         }
         data
@@ -74,14 +74,6 @@ impl IndexBuilder {
     fn passages(&self) -> impl Iterator<Item = (&Record, &crate::record::Passage)> {
         self.records.iter().flat_map(|r| r.passages.iter().map(move |p| (r, p)))
     }
-}
-
-/// The language an index's translations lead into: French when it holds French
-/// passages (English queries), else English when it holds English ones (French
-/// queries); the engine reads the table the same way (`Index::translation_source`).
-pub(crate) fn translation_target(data: &IndexData) -> Option<Lang> {
-    let has = |lang| data.passages.iter().any(|p| p.lang == Some(lang));
-    [Lang::French, Lang::English].into_iter().find(|&lang| has(lang))
 }
 
 /// Fills the dictionary, the postings, the acronyms and the passage lengths

@@ -2,7 +2,6 @@
 //! at load time so the file stays small (folded forms, field words), and stem
 //! groups derived the first time a query needs them.
 
-use super::builder::translation_target;
 use super::{DecodeError, IndexData, decode};
 use crate::analysis::{Lang, fold, stem_key, tokenize};
 use crate::hash::HashMap;
@@ -90,7 +89,7 @@ impl Index {
         first_letters.dedup();
         let stem_groups = first_letters.into_iter().map(|c| (c, OnceCell::new())).collect();
 
-        let translation_source = translation_target(&data).unwrap_or(Lang::French).other();
+        let translation_source = data.translation_target().unwrap_or(Lang::French).other();
         let total: u64 = data.passages.iter().map(|p| u64::from(p.length)).sum();
         let average_length =
             if data.passages.is_empty() { 1.0 } else { (total as f32 / data.passages.len() as f32).max(1.0) };

@@ -37,6 +37,16 @@ pub struct IndexData {
     pub translations: Vec<Translation>,
 }
 
+impl IndexData {
+    /// The language the translations lead into: French when the index holds
+    /// French passages (for English queries), else English when it holds English
+    /// ones (for French queries). The builder writes them so; the engine reads them so.
+    pub fn translation_target(&self) -> Option<Lang> {
+        let has = |lang| self.passages.iter().any(|p| p.lang == Some(lang));
+        [Lang::French, Lang::English].into_iter().find(|&lang| has(lang))
+    }
+}
+
 /// What an index file stores.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Layout {
