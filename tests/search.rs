@@ -203,6 +203,23 @@ fn a_french_query_finds_the_english_words_that_translate_it() {
 }
 
 #[test]
+fn a_keyword_query_with_one_french_word_is_read_as_french_whole() {
+    let texts = [
+        "Sustainable development needs funding.",
+        "A durable ceasefire must hold.",
+        "Development aid grew.",
+        "Economic development and trade.",
+    ]
+    .map(String::from);
+    let index = numbered(&texts, "en");
+    // « developpement » is no English word: the query is French, and its
+    // « durable » is "sustainable", not the English "durable".
+    assert_eq!(ids(&search(&index, "developpement durable"))[0], "p0");
+    // Typed in English, "durable" is the English word.
+    assert_eq!(ids(&search(&index, "durable"))[0], "p1");
+}
+
+#[test]
 fn a_french_query_is_read_as_french() {
     // « court » is French (short) and English (a court: « cour »). A French query
     // means the French word; an English one, the court.

@@ -43,7 +43,7 @@ pub fn translations(words: &[String], into: Lang) -> Vec<Translation> {
             if source.is_empty() || is_stopword(from, &source) {
                 continue;
             }
-            let mut ids: Vec<u32> = targets
+            let ids: Vec<u32> = targets
                 .split_whitespace()
                 .flat_map(|t| target_keys(into, t))
                 .filter_map(|k| by_stem.get(&k))
@@ -52,7 +52,15 @@ pub fn translations(words: &[String], into: Lang) -> Vec<Translation> {
                 .filter(|&id| !reached(&source, id))
                 .collect();
             if !ids.is_empty() {
-                by_key.entry(stem_key(from, &source)).or_default().append(&mut ids);
+                // A French word's plural too, where Snowball keeps its "s" (« essais » is not « essai »).
+                let mut keys = vec![stem_key(from, &source)];
+                if from == Lang::French {
+                    keys.push(stem_key(from, &format!("{source}s")));
+                    keys.dedup();
+                }
+                for key in keys {
+                    by_key.entry(key).or_default().extend_from_slice(&ids);
+                }
             }
         }
     }
@@ -125,6 +133,11 @@ mod tests {
         assert_eq!(of("désarmement"), [2]);
         assert_eq!(of("desarmement"), [2], "typed without its accents");
         assert_eq!(of("travail"), [3]);
+        let tests: Vec<String> = ["test", "tests"].map(String::from).to_vec();
+        let essais = stem_key(Lang::French, "essais");
+        assert_ne!(essais, stem_key(Lang::French, "essai"), "the stemmer keeps this plural's s");
+        let found = super::translations(&tests, Lang::English).into_iter().find(|t| t.key == essais).map(|t| t.words);
+        assert_eq!(found, Some(vec![0, 1]), "essais → test, tests, as essai does");
         assert!(of("allemagne").is_empty(), "no entry for English words the index lacks");
         assert!(translations.iter().all(|t| !t.words.contains(&4)), "never a stopword");
     }

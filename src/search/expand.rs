@@ -28,6 +28,9 @@ const MAX_COMPLETIONS: usize = 64;
 const MAX_TYPO_CANDIDATES: usize = 16;
 /// A whole word the index lacks, this long, may be a clipped form of a longer one.
 const MIN_CLIPPED: usize = 5;
+/// A word this many times rarer than its translations reads as the other
+/// language: « travail » in a few English statements, "labour" in thousands.
+const RARER_THAN_TRANSLATIONS: usize = 10;
 /// A word being typed this long may be misspelt too (shorter, too many words begin nearly so).
 const MIN_FUZZY_PREFIX: usize = 5;
 
@@ -70,14 +73,34 @@ pub(crate) fn completes(typed_chars: usize, prefix: bool, known: bool) -> bool {
     if prefix { typed_chars >= 2 } else { !known && typed_chars >= MIN_CLIPPED }
 }
 
+/// Whether a typed word reads as the other language (English on a French
+/// record, French on an English one): it translates, and the index lacks it or
+/// holds it far more rarely than its translations (« travail » in a few
+/// English statements, "labour" in thousands).
+pub(crate) fn reads_as_other(index: &Index, word: &str) -> bool {
+    let translations = index.translations(word);
+    !translations.is_empty()
+        && most_common(index, core_forms(index, word).into_iter().map(|(id, _)| id)) * RARER_THAN_TRANSLATIONS
+            < most_common(index, translations.iter().copied())
+}
+
+/// The document frequency of the most common of some words (0 for none).
+fn most_common(index: &Index, ids: impl Iterator<Item = WordId>) -> usize {
+    ids.map(|id| index.doc_freq(id)).max().unwrap_or(0)
+}
+
 /// Everything a typed word may match. `prefix`: the person is still typing it.
-/// `translate`: the query reads as the other language (English on a French
-/// record, French on an English one), so its words' translations count too; a
-/// word the index does not know is always looked up.
+/// `translate`: the query reads as the other language, so its words'
+/// translations count too.
 pub fn expand(index: &Index, word: &str, prefix: bool, translate: bool) -> Expansion {
     let mut core = core_forms(index, word);
-    if translate || core.is_empty() {
-        for &id in index.translations(word) {
+    let translations = index.translations(word);
+    // A word more common than its translations is this index's own ("France" in
+    // English statements, not "French"), whatever it means in the other language.
+    if translate
+        && most_common(index, core.iter().map(|&(id, _)| id)) <= most_common(index, translations.iter().copied())
+    {
+        for &id in translations {
             if !core.iter().any(|&(c, _)| c == id) {
                 core.push((id, TRANSLATED));
             }

@@ -13,7 +13,7 @@ use crate::hash::{HashMap, HashSet};
 use crate::index::{Index, WordId};
 use crate::sort::{sort, sort_by, sort_by_key};
 use expand::{Expansion, expand};
-pub(crate) use expand::{completes, core_forms, typo_distance};
+pub(crate) use expand::{completes, core_forms, reads_as_other, typo_distance};
 use query::{Clause, Query, parse};
 use rank::{Matches, Scorer, merge_best};
 use serde::Serialize;
@@ -125,7 +125,7 @@ impl Index {
         let query = parse(input);
         let scorer = Scorer::new(self);
         let all_stopwords = query.clauses.iter().all(Clause::is_stopword);
-        let translate = reads_as(&query, self.translation_source());
+        let translate = self.reads_as_translation(&query);
         let mut scored: Vec<Scored> = Vec::new();
         let mut expansions: Vec<Option<Expansion>> = Vec::new();
         for (i, clause) in query.clauses.iter().enumerate() {
@@ -174,6 +174,16 @@ impl Index {
             })
             .collect();
         Results { query: input.to_string(), hits, total, facets, suggestion, warnings: query.warnings }
+    }
+
+    /// A query reads as the other language (its words' translations count) when
+    /// it holds a function word of that language, or a word that reads so ("les",
+    /// or « travail » in « travail des enfants » on an English record): a query is
+    /// typed in one language.
+    fn reads_as_translation(&self, query: &Query) -> bool {
+        let words = query.clauses.iter().filter(|c| !c.phrase && c.alias.is_none() && !c.is_stopword());
+        reads_as(query, self.translation_source())
+            || words.filter_map(|c| c.words.first()).any(|w| reads_as_other(self, w))
     }
 
     fn score_clause(&self, scorer: &Scorer, clause: &Clause, translate: bool) -> (Matches, Option<Expansion>) {
@@ -445,7 +455,7 @@ fn closest(a: &[(u32, WordId)], b: &[(u32, WordId)]) -> u32 {
 /// read as `lang`: on a French record, "what", "the", "of" make it English; on
 /// an English record, « le », « des », « quel » make it French. Its words'
 /// translations count then.
-fn reads_as(query: &Query, lang: Lang) -> bool {
+pub(crate) fn reads_as(query: &Query, lang: Lang) -> bool {
     query.clauses.iter().flat_map(|c| &c.words).any(|w| {
         let folded = fold(w);
         is_stopword(lang, &folded) && !is_stopword(lang.other(), &folded)
