@@ -177,6 +177,21 @@ fn a_quoted_phrase_returns_only_paragraphs_where_the_words_stand_together() {
     assert!(phrase.total < loose.total, "{} < {}", phrase.total, loose.total);
 }
 
+#[test]
+fn a_french_query_finds_the_english_paragraphs_an_english_query_finds() {
+    // The slice's statements are English: French words reach their English
+    // translations through the term chunks, as on a single-file English record.
+    for (french, english) in [
+        ("changement climatique", "climate change"),
+        ("essais nucléaires", "nuclear tests"),
+        ("les droits des femmes", "women's rights"),
+    ] {
+        let (fr, en) = (search(french), search(english));
+        assert!(!en.results.hits.is_empty(), "{english}");
+        assert_eq!(ids(&fr.results).get(..2), ids(&en.results).get(..2), "{french} / {english}");
+    }
+}
+
 // ------------------------------------------------------------------ filters and facets
 
 #[test]

@@ -39,6 +39,13 @@ impl Lang {
         }
     }
 
+    /// The language the translations of a corpus in `langs` lead into: French
+    /// when it holds French (for English queries), else English when it holds
+    /// English (for French queries). Builders write them so; engines read them so.
+    pub fn translation_target(langs: impl IntoIterator<Item = Lang> + Clone) -> Option<Lang> {
+        [Lang::French, Lang::English].into_iter().find(|&lang| langs.clone().into_iter().any(|l| l == lang))
+    }
+
     /// Parses "fr", "fr-FR", "en", "English"…; `None` for languages the analyzer lacks.
     pub fn from_code(code: &str) -> Option<Lang> {
         let code = code.trim().to_ascii_lowercase();

@@ -51,6 +51,9 @@ pub struct ArchiveBuilder {
     text_bytes: u64,
     /// Set by `finish`: passage ids are `record << record_bits | index`.
     record_bits: u8,
+    /// Set by `finish`: the other language's stem keys → the dictionary words
+    /// that translate them, sorted by key (see `analysis::lexicon`).
+    translations: Vec<(String, Vec<String>)>,
 }
 
 /// More records and passages than 32-bit passage ids can number.
@@ -97,6 +100,8 @@ struct PassageInfo {
 /// in one chunk, which a query fetches alone ("climate" not also "climates…").
 #[derive(Default)]
 struct Chunks {
+    /// The archive's own chunks (not a filter's) carry the translations.
+    translated: bool,
     keys: Vec<String>,
     done: Vec<Vec<u8>>,
     open: Vec<ShardWord>,
@@ -125,6 +130,8 @@ struct Boundary {
 }
 
 struct Waiting {
+    /// The chunk's key, and the next chunk's (none for the last).
+    range: (String, Option<String>),
     words: Vec<ShardWord>,
     halo: Vec<String>,
     /// The beginning that the words after the chunk must share to join its halo.
@@ -200,15 +207,15 @@ impl Chunks {
         let folded: Vec<String> = self.open_folded.drain(..at.group).collect();
         let (Some(first), Some(last)) = (folded.first(), folded.last()) else { return };
         let halo: Vec<String> = self.before.iter().filter(|w| w.starts_with(beginning(first))).cloned().collect();
-        let mut waiting = Waiting { words, halo, beginning: beginning(last).to_string(), room: HALO_WORDS };
+        // The manifest lists the shortest key that tells the chunks apart.
+        let next_key = next.map(|next| separator(last, next));
+        let range = (self.keys.last().cloned().unwrap_or_default(), next_key.clone());
+        let mut waiting = Waiting { range, words, halo, beginning: beginning(last).to_string(), room: HALO_WORDS };
         for after in &self.open_folded {
             waiting.take(after);
         }
         self.waiting.push(waiting);
-        if let Some(next) = next {
-            // The manifest lists the shortest key that tells the chunks apart.
-            self.keys.push(separator(last, next));
-        }
+        self.keys.extend(next_key);
         self.before.extend(folded);
         let excess = self.before.len().saturating_sub(HALO_WORDS);
         self.before.drain(..excess);
@@ -227,6 +234,10 @@ impl Chunks {
         for waiting in self.waiting.drain(..ready) {
             let mut shard = builder.shard(waiting.words);
             shard.halo = waiting.halo;
+            if self.translated {
+                let (start, end) = &waiting.range;
+                shard.translations = builder.translations_between(start, end.as_deref());
+            }
             self.done.push(encode_terms(ShardKind::Terms, &shard));
         }
     }
@@ -360,6 +371,15 @@ impl ArchiveBuilder {
             }
         }
         let word_count = self.words.len();
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(into) = crate::analysis::Lang::translation_target(self.summaries.iter().filter_map(|s| s.lang)) {
+            let mut sorted = self.words.clone();
+            sort(&mut sorted);
+            let translations = crate::analysis::lexicon::translations(&sorted, into);
+            let word = |&id: &u32| sorted.get(id as usize).cloned();
+            self.translations =
+                translations.into_iter().map(|t| (t.key, t.words.iter().filter_map(word).collect())).collect();
+        }
         let phrases = self.phrase_buckets();
         self.word_ids = HashMap::new();
         let postings = std::mem::take(&mut self.postings);
@@ -368,7 +388,7 @@ impl ArchiveBuilder {
         sort_by(&mut words, |a, b| (&a.0, &a.1) < (&b.0, &b.1));
 
         let impact = |passage: u32, tf: usize| self.impact(passage, tf, average_length);
-        let mut chunks = Chunks::default();
+        let mut chunks = Chunks { translated: true, ..Chunks::default() };
         // Each year and each speaker gets term chunks of its own passages: a filter
         // reads those, where the archive-wide best postings may hold none of its passages.
         let mut by_year: BTreeMap<u32, Chunks> = BTreeMap::new();
@@ -600,7 +620,23 @@ impl ArchiveBuilder {
                 }
             })
             .collect();
-        TermShard { passages, words, halo: Vec::new() }
+        TermShard { passages, words, halo: Vec::new(), translations: Vec::new() }
+    }
+
+    /// The translations a term chunk from key `start` to key `end` carries: those
+    /// of the stem keys that the folded words it may hold begin with (a stem key is
+    /// most often the beginning of its words: « travail » → "travail", « enfants » →
+    /// "enfant"), so that a query word finds its translations in its own chunk.
+    fn translations_between(&self, start: &str, end: Option<&str>) -> Vec<(String, Vec<String>)> {
+        let all = &self.translations;
+        let from = all.partition_point(|(key, _)| key.as_str() < start);
+        let to = end.map_or(all.len(), |end| all.partition_point(|(key, _)| key.as_str() < end));
+        // Keys before `start` that begin the chunk's words: the beginnings of `start`.
+        let beginnings = start.char_indices().map(|(i, _)| &start[..i]).filter(|b| !b.is_empty());
+        let before = beginnings.filter_map(|b| all.binary_search_by(|(key, _)| key.as_str().cmp(b)).ok());
+        let mut out: Vec<(String, Vec<String>)> = before.filter_map(|i| all.get(i).cloned()).collect();
+        out.extend(all.get(from..to.max(from)).unwrap_or_default().iter().cloned());
+        out
     }
 }
 

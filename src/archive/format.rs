@@ -10,7 +10,7 @@ use crate::record::{Speaker, SpeakerKind};
 
 pub const MANIFEST_MAGIC: [u8; 4] = *b"VRBA";
 pub const SHARD_MAGIC: [u8; 4] = *b"VRBS";
-pub const ARCHIVE_VERSION: u8 = 2;
+pub const ARCHIVE_VERSION: u8 = 3;
 
 /// What a shard file holds (its fifth byte after the magic and version).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,6 +83,10 @@ pub struct TermShard {
     /// its first or last word does (three letters), sorted. A word misspelt
     /// after its third letter may sort into this chunk and mean one of them.
     pub halo: Vec<String>,
+    /// Term chunks only: the other language's words whose folded forms may sort
+    /// here (French on an English archive), by stem key, sorted, each with the
+    /// archive's words that translate it (and their inflections), sorted.
+    pub translations: Vec<(String, Vec<String>)>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -199,6 +203,10 @@ pub fn encode_terms(kind: ShardKind, shard: &TermShard) -> Vec<u8> {
     }
     if kind == ShardKind::Terms {
         w.front_coded(shard.halo.iter().map(String::as_str));
+        w.front_coded(shard.translations.iter().map(|(key, _)| key.as_str()));
+        for (_, words) in &shard.translations {
+            w.front_coded(words.iter().map(String::as_str));
+        }
     }
     finish(w)
 }
@@ -371,6 +379,9 @@ pub fn decode_terms(bytes: &[u8], kind: ShardKind, passages: u64) -> Result<Term
     }
     if kind == ShardKind::Terms {
         shard.halo = r.front_coded()?;
+        for key in r.front_coded()? {
+            shard.translations.push((key, r.front_coded()?));
+        }
     }
     r.finish()?;
     Ok(shard)
@@ -460,6 +471,7 @@ mod tests {
     fn shards_round_trip_and_refuse_the_wrong_kind() {
         let shard = TermShard {
             halo: vec!["wordy".into()],
+            translations: vec![("climat".into(), vec!["climate".into(), "climates".into()])],
             passages: vec![
                 ShardPassage { id: 3, length: 10, section: None, speakers: None },
                 ShardPassage { id: 9, length: 4, section: Some(1), speakers: Some(vec![0, 2]) },

@@ -12,10 +12,16 @@ use super::format::{
 use super::{phrase_hash, shard_path, shared_letters};
 use crate::analysis::{Lang, fold, stem_key};
 use crate::hash::HashMap;
-use crate::index::{CorpusStats, DecodeError, Index, IndexData, PassageData, Posting, RecordMeta, derive_postings};
-use crate::search::query::{Clause, parse};
-use crate::search::{Results, SearchOptions, completes, core_forms, typo_distance};
-use crate::sort::{sort, sort_by};
+use crate::index::{
+    CorpusStats, DecodeError, Index, IndexData, PassageData, Posting, RecordMeta, Translation, derive_postings,
+};
+use crate::search::query::{Clause, Query, parse};
+use crate::search::{Results, SearchOptions, completes, core_forms, reads_as, typo_distance};
+use crate::sort::{sort, sort_by, sort_by_key};
+
+/// A word in fewer than one passage in this many may be the other language's
+/// (« travail » in a few English statements): its translations' chunks are fetched.
+const RARE_SHARE: u32 = 1000;
 
 /// What a query needs next.
 #[derive(Debug)]
@@ -181,6 +187,21 @@ impl Archive {
         if !missing.is_empty() {
             return Step::Need(missing);
         }
+        // A query in the other language (French on an English archive), or with a
+        // word the archive holds rarely or not at all, needs the chunks of the
+        // words that translate it too: one more round, for such queries only.
+        let translations = self.translations_wanted(&query, &shards);
+        if !translations.is_empty() {
+            let keys = self.chunk_keys(folder.as_deref()).unwrap_or_default();
+            chunks.extend(translations.iter().map(|w| chunk_of(keys, &fold(w))));
+            sort(&mut chunks);
+            chunks.dedup();
+            shards.terms = chunks.iter().map(|c| self.path(&format!("{chunk_folder}/{c}"))).collect();
+            let missing = self.missing(shards.terms.iter());
+            if !missing.is_empty() {
+                return Step::Need(missing);
+            }
+        }
 
         // A word that none of its chunks knows may be misspelt. A word one edit away
         // in those chunks is what was meant; else one that a chunk's halo names
@@ -193,7 +214,8 @@ impl Archive {
             .filter_map(|c| c.words.first().map(|w| (c, w)))
             .filter(|(c, w)| {
                 let folded = fold(w);
-                let known = !core_forms(index, w).is_empty();
+                // A word of the other language that translates is known, not misspelt.
+                let known = !core_forms(index, w).is_empty() || !index.translations(w).is_empty();
                 let completed =
                     completes(folded.chars().count(), c.prefix, known) && !index.prefix_range(&folded).is_empty();
                 !known && !completed
@@ -353,15 +375,47 @@ impl Archive {
         }
     }
 
+    /// The words that translate the query's words, as the term chunks at hand name
+    /// them (each chunk carries the translations of the stem keys its words begin
+    /// with), when the query may read as the other language: it holds a function
+    /// word of it, or a word that translates and that the archive holds rarely
+    /// or not at all (as `Index::search` reads it once these chunks are here).
+    fn translations_wanted(&mut self, query: &Query, shards: &Shards) -> Vec<String> {
+        let rare = (self.manifest.passages / RARE_SHARE) as usize;
+        let index = &self.assemble(shards).index;
+        let source = index.translation_source();
+        let reads = reads_as(query, source);
+        let words = query.clauses.iter().filter(|c| !c.phrase && c.alias.is_none() && !c.is_stopword());
+        let keys: Vec<(String, bool)> = words
+            .filter_map(|c| c.words.first())
+            .map(|w| {
+                (stem_key(source, &fold(w)), core_forms(index, w).iter().all(|&(id, _)| index.doc_freq(id) <= rare))
+            })
+            .collect();
+        let chunks: Vec<&TermShard> = shards.terms.iter().filter_map(|p| self.shards.get(p)).collect();
+        let entry = |key: &str| {
+            chunks
+                .iter()
+                .find_map(|c| c.translations.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok().map(|i| (c, i)))
+        };
+        let found: Vec<(&Vec<String>, bool)> = keys
+            .iter()
+            .filter_map(|(key, rare)| entry(key).and_then(|(c, i)| c.translations.get(i)).map(|(_, w)| (w, *rare)))
+            .collect();
+        match reads || found.iter().any(|&(_, rare)| rare) {
+            true => found.into_iter().flat_map(|(words, _)| words.iter().cloned()).collect(),
+            false => Vec::new(),
+        }
+    }
+
     /// The term chunks a typed word needs: its own, its stem's, and the next
     /// one when the word is still being typed and its completions run on.
     fn chunks_for(&self, keys: &[String], word: &str, prefix: bool, out: &mut Vec<usize>) {
-        let chunk_of = |folded: &str| keys.partition_point(|k| k.as_str() <= folded).saturating_sub(1);
         let folded = fold(word);
-        let own = chunk_of(&folded);
+        let own = chunk_of(keys, &folded);
         out.push(own);
         for &lang in &self.langs {
-            out.push(chunk_of(&stem_key(lang, word)));
+            out.push(chunk_of(keys, &stem_key(lang, word)));
         }
         if prefix && keys.get(own + 1).is_some_and(|k| k.starts_with(&folded)) {
             out.push(own + 1);
@@ -383,7 +437,7 @@ impl Archive {
         let near = halo.filter_map(|w| typo_distance(folded, w, prefix).filter(|&d| d > 0).map(|d| (d, w.as_str())));
         // The fewest edits, then the longest beginning shared with what was typed.
         let nearest = near.min_by_key(|&(d, w)| (d, std::cmp::Reverse(shared_letters(w, folded)), w));
-        nearest.map(|(d, w)| (d, keys.partition_point(|k| k.as_str() <= w).saturating_sub(1)))
+        nearest.map(|(d, w)| (d, chunk_of(keys, w)))
     }
 
     fn typo_bucket(&self, folded: &str) -> Option<usize> {
@@ -464,6 +518,7 @@ impl Archive {
             data.postings.push(postings);
         }
         add_pairs(&mut data, &phrases, &local);
+        data.translations = translations(&data.words, &shards);
 
         let mut records: Vec<usize> = Vec::new();
         for &global in &globals {
@@ -485,7 +540,7 @@ impl Archive {
                     Some(list) => list,
                     None => summary.and_then(|s| s.speaker).into_iter().collect(),
                 },
-                lang: None,
+                lang: summary.and_then(|s| s.lang),
                 length: info.map_or(1, |p| p.length),
                 text: text.map_or_else(String::new, |t| t.text.clone()),
             });
@@ -520,6 +575,27 @@ impl Archive {
             ..RecordMeta::default()
         }
     }
+}
+
+/// The term chunk a folded word belongs to: the last whose key is ≤ it.
+fn chunk_of(keys: &[String], folded: &str) -> usize {
+    keys.partition_point(|k| k.as_str() <= folded).saturating_sub(1)
+}
+
+/// The term chunks' translations, as ids of the assembled dictionary (`words`, sorted).
+fn translations(words: &[String], chunks: &[&TermShard]) -> Vec<Translation> {
+    let mut out: Vec<Translation> = Vec::new();
+    for (key, targets) in chunks.iter().flat_map(|c| &c.translations) {
+        let id = |w: &String| words.binary_search(w).ok().map(|i| i as u32);
+        let words: Vec<u32> = targets.iter().filter_map(id).collect();
+        if !words.is_empty() {
+            out.push(Translation { key: key.clone(), words });
+        }
+    }
+    // Neighbouring chunks may carry the same key: keep it once, with the most words.
+    sort_by_key(&mut out, |t| (t.key.clone(), std::cmp::Reverse(t.words.len())));
+    out.dedup_by(|b, a| a.key == b.key);
+    out
 }
 
 /// The fewest edits from a misspelt folded word to one of `words`, within a typo's edits.

@@ -38,12 +38,9 @@ pub struct IndexData {
 }
 
 impl IndexData {
-    /// The language the translations lead into: French when the index holds
-    /// French passages (for English queries), else English when it holds English
-    /// ones (for French queries). The builder writes them so; the engine reads them so.
+    /// The language the translations lead into, from the passages' languages ([`Lang::translation_target`]).
     pub fn translation_target(&self) -> Option<Lang> {
-        let has = |lang| self.passages.iter().any(|p| p.lang == Some(lang));
-        [Lang::French, Lang::English].into_iter().find(|&lang| has(lang))
+        Lang::translation_target(self.passages.iter().filter_map(|p| p.lang))
     }
 }
 
