@@ -190,6 +190,12 @@ fn a_french_query_finds_the_english_paragraphs_an_english_query_finds() {
         assert!(!en.results.hits.is_empty(), "{english}");
         assert_eq!(ids(&fr.results).get(..2), ids(&en.results).get(..2), "{french} / {english}");
     }
+    // Within one year too: a year's own chunks carry the translations as well.
+    let y2015 = || SearchOptions { year: Some("2015".into()), ..SearchOptions::default() };
+    let (fr, en) = (search_with("changement climatique", y2015()), search_with("climate change", y2015()));
+    assert!(!en.hits.is_empty());
+    assert_eq!(ids(&fr).get(..4), ids(&en).get(..4));
+    assert_eq!(fr.total, en.total, "the same paragraphs, ranked a little apart below the best");
 }
 
 // ------------------------------------------------------------------ filters and facets

@@ -100,8 +100,6 @@ struct PassageInfo {
 /// in one chunk, which a query fetches alone ("climate" not also "climates…").
 #[derive(Default)]
 struct Chunks {
-    /// The archive's own chunks (not a filter's) carry the translations.
-    translated: bool,
     keys: Vec<String>,
     done: Vec<Vec<u8>>,
     open: Vec<ShardWord>,
@@ -234,10 +232,8 @@ impl Chunks {
         for waiting in self.waiting.drain(..ready) {
             let mut shard = builder.shard(waiting.words);
             shard.halo = waiting.halo;
-            if self.translated {
-                let (start, end) = &waiting.range;
-                shard.translations = builder.translations_between(start, end.as_deref());
-            }
+            let (start, end) = &waiting.range;
+            shard.translations = builder.translations_between(start, end.as_deref());
             self.done.push(encode_terms(ShardKind::Terms, &shard));
         }
     }
@@ -388,7 +384,7 @@ impl ArchiveBuilder {
         sort_by(&mut words, |a, b| (&a.0, &a.1) < (&b.0, &b.1));
 
         let impact = |passage: u32, tf: usize| self.impact(passage, tf, average_length);
-        let mut chunks = Chunks { translated: true, ..Chunks::default() };
+        let mut chunks = Chunks::default();
         // Each year and each speaker gets term chunks of its own passages: a filter
         // reads those, where the archive-wide best postings may hold none of its passages.
         let mut by_year: BTreeMap<u32, Chunks> = BTreeMap::new();
