@@ -185,6 +185,21 @@ fn an_english_query_finds_the_french_words_that_translate_it() {
 }
 
 #[test]
+fn an_english_quoted_phrase_finds_the_french_phrase_in_its_own_order() {
+    let index = corpus(&[
+        "Le travail des enfants recule.",
+        "Le travail forcé touche des millions de personnes.",
+        "Les forces de l'ordre et les inspecteurs du travail coopèrent.",
+    ]);
+    // "forced labour" is « travail forcé », the other way round: never a match as typed.
+    let r = search(&index, "\"forced labour\"");
+    assert_eq!(ids(&r)[0], "b", "{:?}", ids(&r));
+    // A French quoted phrase stays a phrase.
+    assert_eq!(ids(&search(&index, "\"travail forcé\"")), ["b"]);
+    assert!(search(&index, "\"forcé travail\"").hits.is_empty());
+}
+
+#[test]
 fn a_french_query_finds_the_english_words_that_translate_it() {
     let texts = [
         "Forced labour affects millions of children.",

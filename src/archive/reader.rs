@@ -10,7 +10,7 @@ use super::format::{
     decode_terms, decode_text,
 };
 use super::{phrase_hash, shard_path, shared_letters};
-use crate::analysis::{Lang, fold, stem_key};
+use crate::analysis::{Lang, fold, is_any_stopword, stem_key};
 use crate::hash::HashMap;
 use crate::index::{
     CorpusStats, DecodeError, Index, IndexData, PassageData, Posting, RecordMeta, Translation, derive_postings,
@@ -385,9 +385,10 @@ impl Archive {
         let index = &self.assemble(shards).index;
         let source = index.translation_source();
         let reads = reads_as(query, source);
-        let words = query.clauses.iter().filter(|c| !c.phrase && c.alias.is_none() && !c.is_stopword());
+        // A quoted phrase's words too: in the other language it is searched word by word.
+        let clauses = query.clauses.iter().filter(|c| c.alias.is_none() && (!c.phrase || c.quoted));
+        let words = clauses.flat_map(|c| &c.words).filter(|w| !is_any_stopword(&fold(w)));
         let keys: Vec<(String, bool)> = words
-            .filter_map(|c| c.words.first())
             .map(|w| {
                 (stem_key(source, &fold(w)), core_forms(index, w).iter().all(|&(id, _)| index.doc_freq(id) <= rare))
             })

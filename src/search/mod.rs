@@ -122,7 +122,8 @@ struct Scored {
 impl Index {
     /// Runs a query. Never fails: odd input gives warnings and fewer results.
     pub fn search(&self, input: &str, options: &SearchOptions) -> Results {
-        let query = parse(input);
+        let mut query = parse(input);
+        self.loosen_translated_phrases(&mut query);
         let scorer = Scorer::new(self);
         let all_stopwords = query.clauses.iter().all(Clause::is_stopword);
         let translate = self.reads_as_translation(&query);
@@ -184,6 +185,34 @@ impl Index {
         let words = query.clauses.iter().filter(|c| !c.phrase && c.alias.is_none() && !c.is_stopword());
         reads_as(query, self.translation_source())
             || words.filter_map(|c| c.words.first()).any(|w| reads_as_other(self, w))
+    }
+
+    /// A quoted phrase of the other language ("forced labour" on a French record)
+    /// matches nothing as typed, and its translation may run in another order
+    /// (« travail forcé »): its words are searched as words, with their
+    /// translations, and the words that stand close rank first.
+    fn loosen_translated_phrases(&self, query: &mut Query) {
+        let content = |c: &Clause| c.words.iter().filter(|w| !crate::analysis::is_any_stopword(&fold(w))).count();
+        let translated = |c: &Clause| {
+            c.quoted
+                && content(c) > 0
+                && c.words
+                    .iter()
+                    .filter(|w| !crate::analysis::is_any_stopword(&fold(w)))
+                    .all(|w| reads_as_other(self, w))
+        };
+        if !query.clauses.iter().any(translated) {
+            return;
+        }
+        let clauses = std::mem::take(&mut query.clauses);
+        for clause in clauses {
+            match translated(&clause) {
+                true => query
+                    .clauses
+                    .extend(clause.words.into_iter().map(|w| Clause { words: vec![w], ..Clause::default() })),
+                false => query.clauses.push(clause),
+            }
+        }
     }
 
     fn score_clause(&self, scorer: &Scorer, clause: &Clause, translate: bool) -> (Matches, Option<Expansion>) {
