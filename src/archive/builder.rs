@@ -54,6 +54,8 @@ pub struct ArchiveBuilder {
     /// Set by `finish`: the other language's stem keys → the dictionary words
     /// that translate them, sorted by key (see `analysis::lexicon`).
     translations: Vec<(String, Vec<String>)>,
+    /// Set by `finish`: the sub-archives that hold each word of the translations, sorted.
+    holders: HashMap<String, Vec<Filter>>,
 }
 
 /// More records and passages than 32-bit passage ids can number.
@@ -100,6 +102,8 @@ struct PassageInfo {
 /// in one chunk, which a query fetches alone ("climate" not also "climates…").
 #[derive(Default)]
 struct Chunks {
+    /// The sub-archive these chunks belong to; `None`: the archive's own.
+    filter: Option<Filter>,
     keys: Vec<String>,
     done: Vec<Vec<u8>>,
     open: Vec<ShardWord>,
@@ -113,6 +117,16 @@ struct Chunks {
     before: Vec<String>,
     /// Closed chunks still taking the words after them into their halo, oldest first.
     waiting: Vec<Waiting>,
+}
+
+/// (year or speaker, index of one of a word's postings), sorted.
+type Groups = Vec<(u32, usize)>;
+
+/// A sub-archive: a year's or a speaker's own term chunks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum Filter {
+    Year(u32),
+    Speaker(u32),
 }
 
 /// A place to cut the open chunk: before a fold group.
@@ -233,7 +247,7 @@ impl Chunks {
             let mut shard = builder.shard(waiting.words);
             shard.halo = waiting.halo;
             let (start, end) = &waiting.range;
-            shard.translations = builder.translations_between(start, end.as_deref());
+            shard.translations = builder.translations_between(start, end.as_deref(), self.filter);
             self.done.push(encode_terms(ShardKind::Terms, &shard));
         }
     }
@@ -383,6 +397,24 @@ impl ArchiveBuilder {
             std::mem::take(&mut self.words).into_iter().zip(postings).map(|(w, p)| (fold(&w), w, p)).collect();
         sort_by(&mut words, |a, b| (&a.0, &a.1) < (&b.0, &b.1));
 
+        // A sub-archive's chunks name only the translations it holds.
+        let targets: std::collections::HashSet<&str> =
+            self.translations.iter().flat_map(|(_, words)| words.iter().map(String::as_str)).collect();
+        let mut holders: HashMap<String, Vec<Filter>> = HashMap::new();
+        for (_, word, postings) in words.iter().filter(|(_, w, _)| targets.contains(w.as_str())) {
+            let (years, speakers) = self.filter_groups(&postings.decode());
+            let mut filters: Vec<Filter> = years
+                .iter()
+                .map(|&(y, _)| Filter::Year(y))
+                .chain(speakers.iter().map(|&(s, _)| Filter::Speaker(s)))
+                .collect();
+            sort(&mut filters);
+            filters.dedup();
+            holders.insert(word.clone(), filters);
+        }
+        drop(targets);
+        self.holders = holders;
+
         let impact = |passage: u32, tf: usize| self.impact(passage, tf, average_length);
         let mut chunks = Chunks::default();
         // Each year and each speaker gets term chunks of its own passages: a filter
@@ -400,28 +432,20 @@ impl ArchiveBuilder {
                     typo_entries.push((TypoKey { suffix, length: chars as u8 }, entry.clone()));
                 }
             }
-            // (year or speaker, posting index), grouped: only the best of each group are copied.
-            let mut years: Vec<(u32, usize)> = Vec::with_capacity(all.len());
-            let mut speakers: Vec<(u32, usize)> = Vec::with_capacity(all.len());
-            for (i, posting) in all.iter().enumerate() {
-                let Some(info) = self.passages.get(posting.0 as usize) else { continue };
-                let record = self.summaries.get(info.record as usize);
-                if let Some(year) = record.map(|r| r.year).filter(|&y| y > 0) {
-                    years.push((u32::from(year), i));
-                }
-                match (&info.speakers, record.and_then(|r| r.speaker)) {
-                    (Some(list), _) => speakers.extend(list.iter().map(|&s| (s, i))),
-                    (None, Some(s)) => speakers.push((s, i)),
-                    (None, None) => {}
-                }
-            }
-            for (groups, target) in [(&mut years, &mut by_year), (&mut speakers, &mut by_speaker)] {
-                sort(groups);
+            // Only the best postings of each year and each speaker are copied.
+            let (years, speakers) = self.filter_groups(&all);
+            for (groups, target, filter) in [
+                (&years, &mut by_year, Filter::Year as fn(u32) -> Filter),
+                (&speakers, &mut by_speaker, Filter::Speaker),
+            ] {
                 for group in groups.chunk_by(|a, b| a.0 == b.0) {
                     let Some(&(value, _)) = group.first() else { continue };
                     let postings = best_of(&all, group.iter().map(|&(_, i)| i), FILTER_TIER, &impact);
                     let entry = ShardWord { word: word.clone(), doc_freq, postings };
-                    target.entry(value).or_default().push(&self, &folded, entry);
+                    let chunks = target
+                        .entry(value)
+                        .or_insert_with(|| Chunks { filter: Some(filter(value)), ..Chunks::default() });
+                    chunks.push(&self, &folded, entry);
                 }
             }
             let postings = best(&all, TIER, &impact);
@@ -623,7 +647,12 @@ impl ArchiveBuilder {
     /// of the stem keys that the folded words it may hold begin with (a stem key is
     /// most often the beginning of its words: « travail » → "travail", « enfants » →
     /// "enfant"), so that a query word finds its translations in its own chunk.
-    fn translations_between(&self, start: &str, end: Option<&str>) -> Vec<(String, Vec<String>)> {
+    fn translations_between(
+        &self,
+        start: &str,
+        end: Option<&str>,
+        filter: Option<Filter>,
+    ) -> Vec<(String, Vec<String>)> {
         let all = &self.translations;
         let from = all.partition_point(|(key, _)| key.as_str() < start);
         let to = end.map_or(all.len(), |end| all.partition_point(|(key, _)| key.as_str() < end));
@@ -632,7 +661,35 @@ impl ArchiveBuilder {
         let before = beginnings.filter_map(|b| all.binary_search_by(|(key, _)| key.as_str().cmp(b)).ok());
         let mut out: Vec<(String, Vec<String>)> = before.filter_map(|i| all.get(i).cloned()).collect();
         out.extend(all.get(from..to.max(from)).unwrap_or_default().iter().cloned());
+        if let Some(filter) = filter {
+            let holds = |word: &String| self.holders.get(word).is_some_and(|h| h.binary_search(&filter).is_ok());
+            for (_, words) in &mut out {
+                words.retain(holds);
+            }
+            out.retain(|(_, words)| !words.is_empty());
+        }
         out
+    }
+
+    /// A word's postings by year and by speaker: (value, posting index), sorted.
+    fn filter_groups(&self, postings: &[(u32, Vec<u32>)]) -> (Groups, Groups) {
+        let mut years: Groups = Vec::with_capacity(postings.len());
+        let mut speakers: Groups = Vec::with_capacity(postings.len());
+        for (i, posting) in postings.iter().enumerate() {
+            let Some(info) = self.passages.get(posting.0 as usize) else { continue };
+            let record = self.summaries.get(info.record as usize);
+            if let Some(year) = record.map(|r| r.year).filter(|&y| y > 0) {
+                years.push((u32::from(year), i));
+            }
+            match (&info.speakers, record.and_then(|r| r.speaker)) {
+                (Some(list), _) => speakers.extend(list.iter().map(|&s| (s, i))),
+                (None, Some(s)) => speakers.push((s, i)),
+                (None, None) => {}
+            }
+        }
+        sort(&mut years);
+        sort(&mut speakers);
+        (years, speakers)
     }
 }
 
