@@ -192,21 +192,20 @@ impl Index {
     /// (« travail forcé »): its words are searched as words, with their
     /// translations, and the words that stand close rank first.
     fn loosen_translated_phrases(&self, query: &mut Query) {
-        let content = |c: &Clause| c.words.iter().filter(|w| !crate::analysis::is_any_stopword(&fold(w))).count();
-        let translated = |c: &Clause| {
-            c.quoted
-                && content(c) > 0
-                && c.words
-                    .iter()
-                    .filter(|w| !crate::analysis::is_any_stopword(&fold(w)))
-                    .all(|w| reads_as_other(self, w))
-        };
-        if !query.clauses.iter().any(translated) {
+        let translated: Vec<bool> = query
+            .clauses
+            .iter()
+            .map(|c| {
+                let mut content = c.words.iter().filter(|w| !crate::analysis::is_any_stopword(&fold(w))).peekable();
+                c.quoted && content.peek().is_some() && content.all(|w| reads_as_other(self, w))
+            })
+            .collect();
+        if !translated.contains(&true) {
             return;
         }
         let clauses = std::mem::take(&mut query.clauses);
-        for clause in clauses {
-            match translated(&clause) {
+        for (clause, translated) in clauses.into_iter().zip(translated) {
+            match translated {
                 true => query
                     .clauses
                     .extend(clause.words.into_iter().map(|w| Clause { words: vec![w], ..Clause::default() })),
