@@ -522,19 +522,21 @@ mod cli {
     }
 }
 
-/// Records made up for the test: "alpha" and "beta" each fill far more
-/// passages than a term chunk keeps postings for, and stand together in a few
-/// long passages that neither word's best postings reach.
+/// Records made up for the test: "alpha", "beta" and the function word "of"
+/// each fill far more passages than a term chunk keeps postings for; "alpha
+/// beta" and "alpha of the beta" stand in a few long passages that neither
+/// word's best postings reach.
 fn common_words_archive() -> Files {
     let mut builder = ArchiveBuilder::new();
     let filler = " lorem".repeat(60);
     for (n, year) in [(1, "1990"), (2, "2000")] {
         let mut text = String::new();
         for i in 0..300 {
-            text.push_str(&format!("Alpha gamma {i}.\nBeta delta {i}.\n"));
+            text.push_str(&format!("Alpha of gamma {i}.\nBeta of delta {i}.\n"));
         }
         for i in 0..20 {
             text.push_str(&format!("In the long paragraph {i} alpha beta stands{filler}.\n"));
+            text.push_str(&format!("In the longer paragraph {i} alpha of the beta stands{filler}.\n"));
         }
         let name = format!("SYN_{n}_{year}.txt");
         for record in parse_file(&name, text.as_bytes()).unwrap_or_else(|e| panic!("{e}")) {
@@ -555,6 +557,22 @@ fn a_phrase_of_two_common_words_finds_every_paragraph_where_they_stand_together(
     assert_eq!(phrase.results.total, 40, "{:?}", ids(&phrase.results));
     assert!(phrase.results.hits.iter().all(|h| lower(h).contains("alpha beta")));
     assert!(phrase.fetched.iter().any(|p| p.starts_with("phrases/")), "{:?}", phrase.fetched);
+}
+
+#[test]
+fn a_phrase_with_function_words_between_two_common_words_finds_every_paragraph_where_it_stands() {
+    let files = common_words_archive();
+    let options = SearchOptions { limit: 100, ..SearchOptions::default() };
+    let phrase = answer(&files, "\"alpha of the beta\"", &options);
+    assert_eq!(phrase.results.total, 40, "{:?}", ids(&phrase.results));
+    assert!(phrase.results.hits.iter().all(|h| lower(h).contains("alpha of the beta")));
+
+    // The function words match any word at their place: their term chunks are not fetched.
+    let terms = |a: &Answer| a.fetched.iter().filter(|p| p.starts_with("terms/")).cloned().collect::<BTreeSet<_>>();
+    let of = terms(&answer(&files, "of", &options));
+    let words = terms(&answer(&files, "alpha beta", &options));
+    assert!(!of.is_subset(&words), "\"of\" fills a term chunk of its own: {of:?}");
+    assert_eq!(terms(&phrase), words);
 }
 
 #[test]

@@ -7,8 +7,9 @@ use super::format::{
     encode_keys, encode_manifest, encode_records, encode_terms, encode_text,
 };
 use super::{
-    FILTER_TIER, MANIFEST_FILE, PHRASE_BUCKET_BYTES, TERM_CHUNK_BYTES, TERM_CHUNK_MAX_BYTES, TEXT_BLOCK_BYTES, TIER,
-    TYPO_BUCKET_BYTES, TYPO_BUCKET_MAX_BYTES, TYPO_TIER, phrase_hash, shard_path, shared_letters,
+    FILTER_TIER, MANIFEST_FILE, PHRASE_BUCKET_BYTES, PHRASE_MAX_GAP, TERM_CHUNK_BYTES, TERM_CHUNK_MAX_BYTES,
+    TEXT_BLOCK_BYTES, TIER, TYPO_BUCKET_BYTES, TYPO_BUCKET_MAX_BYTES, TYPO_TIER, phrase_hash, phrase_pair, shard_path,
+    shared_letters,
 };
 use crate::analysis::{fold, is_any_stopword, tokenize};
 use crate::index::{RecordMeta, crc32};
@@ -20,6 +21,9 @@ use std::collections::{BTreeMap, HashMap};
 const END: u32 = u32::MAX;
 /// Word pairs rarer than this are left to the words' own postings.
 const PHRASE_MIN_PASSAGES: u32 = 3;
+/// Counters for the phrase pairs (one byte each): enough that few pairs seen
+/// once share one with pairs seen twice more, on the General Debate corpus.
+const PAIR_COUNTERS: usize = 1 << 24;
 /// Words shorter than this (in letters) are never typo targets.
 const TYPO_MIN_CHARS: usize = 4;
 /// Words up to this long (in letters) are also filed for a swap before their last three letters.
@@ -390,7 +394,12 @@ impl ArchiveBuilder {
             self.translations =
                 translations.into_iter().map(|t| (t.key, t.words.iter().filter_map(word).collect())).collect();
         }
-        let phrases = self.phrase_buckets();
+        // Encoded now: held as postings until the end, they would double the peak memory.
+        let phrases: Vec<Vec<u8>> = self
+            .phrase_buckets()
+            .into_iter()
+            .map(|words| encode_terms(ShardKind::Phrases, &self.shard(words)))
+            .collect();
         self.word_ids = HashMap::new();
         let postings = std::mem::take(&mut self.postings);
         let mut words: Vec<(String, String, Postings)> =
@@ -469,8 +478,8 @@ impl ArchiveBuilder {
             shards.push((format!("typos/{i}"), encode_terms(ShardKind::Typos, &self.shard(words))));
         }
         let phrase_buckets = phrases.len() as u32;
-        for (i, words) in phrases.into_iter().enumerate() {
-            shards.push((format!("phrases/{i}"), encode_terms(ShardKind::Phrases, &self.shard(words))));
+        for (i, bytes) in phrases.into_iter().enumerate() {
+            shards.push((format!("phrases/{i}"), bytes));
         }
         // Text blocks: runs of one record's passages, numbered by their first id.
         let mut record_passages = vec![0u32; self.records.len()];
@@ -534,28 +543,38 @@ impl ArchiveBuilder {
         id
     }
 
-    /// Word pairs that stand side by side, as postings of "first second" at the
-    /// first word's positions, hashed into buckets. Only pairs that a phrase
-    /// query could miss are kept: two content words, one of them too common for
-    /// its postings to be kept whole, side by side in a few passages at least.
+    /// Word pairs that stand side by side, or with only function words between
+    /// (up to `PHRASE_MAX_GAP` positions apart), as postings of the pair
+    /// ([`phrase_pair`]) at the first word's positions, hashed into buckets. Only
+    /// pairs that a phrase query could miss are kept: two content words, one of
+    /// them too common for its postings to be kept whole, so paired in a few
+    /// passages at least.
     fn phrase_buckets(&mut self) -> Vec<Vec<ShardWord>> {
         let doc_freq: Vec<u32> = self.postings.iter().map(|p| p.count).collect();
         let stopword: Vec<bool> = self.words.iter().map(|w| is_any_stopword(&fold(w))).collect();
-        let wanted = |a: u32, b: u32| {
+        let common = |a: u32, b: u32| {
             let df = |w: u32| doc_freq.get(w as usize).copied().unwrap_or(0) as usize;
-            let stop = |w: u32| stopword.get(w as usize).copied().unwrap_or(true);
-            !stop(a) && !stop(b) && df(a).max(df(b)) > TIER
+            df(a).max(df(b)) > TIER
         };
-        // Count first, keep postings only for pairs seen twice: most pairs are seen once.
-        let mut seen: HashMap<u64, u32> = HashMap::new();
-        for (_, _, a, b) in pairs(&self.sequence).filter(|&(_, _, a, b)| wanted(a, b)) {
-            *seen.entry(u64::from(a) << 32 | u64::from(b)).or_insert(0) += 1;
+        // Count first, keep postings only for pairs seen a few times: most pairs are
+        // seen once. Counted in a fixed table of saturating counters, a slot per hash,
+        // rather than a map of every pair (hundreds of MB on the whole General Debate
+        // corpus): a pair that shares a slot may be kept, and is dropped below.
+        let mut seen = vec![0u8; PAIR_COUNTERS];
+        let slot = |&(a, b, gap): &PairKey| {
+            let h = (u64::from(a) << 32 | u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ u64::from(gap);
+            (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize % PAIR_COUNTERS
+        };
+        for (_, _, key) in pairs(&self.sequence, &stopword).filter(|&(_, _, (a, b, _))| common(a, b)) {
+            if let Some(n) = seen.get_mut(slot(&key)) {
+                *n = n.saturating_add(1);
+            }
         }
-        seen.retain(|_, n| *n >= PHRASE_MIN_PASSAGES);
-        let mut found: HashMap<u64, Postings> = HashMap::new();
-        let mut in_passage: Vec<(u64, u32)> = Vec::new();
+        let seen_enough = |key: &PairKey| seen.get(slot(key)).is_some_and(|&n| u32::from(n) >= PHRASE_MIN_PASSAGES);
+        let mut found: HashMap<PairKey, Postings> = HashMap::new();
+        let mut in_passage: Vec<(PairKey, u32)> = Vec::new();
         let mut current = 0;
-        let mut flush = |in_passage: &mut Vec<(u64, u32)>, passage: u32| {
+        let mut flush = |in_passage: &mut Vec<(PairKey, u32)>, passage: u32| {
             sort(in_passage);
             for group in in_passage.chunk_by(|x, y| x.0 == y.0) {
                 if let Some(&(key, _)) = group.first() {
@@ -564,13 +583,12 @@ impl ArchiveBuilder {
             }
             in_passage.clear();
         };
-        for (passage, position, a, b) in pairs(&self.sequence) {
-            let key = u64::from(a) << 32 | u64::from(b);
+        for (passage, position, key) in pairs(&self.sequence, &stopword) {
             if passage != current {
                 flush(&mut in_passage, current);
                 current = passage;
             }
-            if seen.contains_key(&key) {
+            if common(key.0, key.1) && seen_enough(&key) {
                 in_passage.push((key, position));
             }
         }
@@ -582,13 +600,14 @@ impl ArchiveBuilder {
         let mut entries: Vec<(u32, ShardWord)> = found
             .into_iter()
             .filter(|(_, postings)| postings.count >= PHRASE_MIN_PASSAGES)
-            .filter_map(|(key, postings)| {
-                let a = self.words.get((key >> 32) as usize)?;
-                let b = self.words.get((key & 0xffff_ffff) as usize)?;
+            .filter_map(|((a, b, gap), postings)| {
+                let a = self.words.get(a as usize)?;
+                let b = self.words.get(b as usize)?;
                 let all = postings.decode();
                 let postings = best(&all, TIER, &|p, tf| self.impact(p, tf, average_length));
-                let bucket = phrase_hash(&fold(a), &fold(b));
-                Some((bucket, ShardWord { word: format!("{a} {b}"), doc_freq: all.len() as u32, postings }))
+                let bucket = phrase_hash(&phrase_pair(&fold(a), &fold(b), usize::from(gap)));
+                let word = phrase_pair(a, b, usize::from(gap));
+                Some((bucket, ShardWord { word, doc_freq: all.len() as u32, postings }))
             })
             .collect();
         let bytes: usize = entries.iter().map(|(_, w)| shard_word_bytes(w)).sum();
@@ -884,11 +903,20 @@ fn shard_word_bytes(w: &ShardWord) -> usize {
 }
 
 /// (passage, position, first word, second word) of every two words side by side.
-fn pairs(sequence: &[u32]) -> impl Iterator<Item = (u32, u32, u32, u32)> + '_ {
-    sequence.split(|&w| w == END).enumerate().flat_map(|(passage, words)| {
-        words.windows(2).enumerate().filter_map(move |(position, pair)| match *pair {
-            [a, b] => Some((passage as u32, position as u32, a, b)),
-            _ => None,
+/// A phrase pair by word ids: (first, second, positions from the first to the second).
+type PairKey = (u32, u32, u8);
+
+/// Every phrase pair of every passage, as (passage, position of the first word,
+/// pair): two content words side by side or with only function words between,
+/// at most `PHRASE_MAX_GAP` positions apart.
+fn pairs<'a>(sequence: &'a [u32], stopword: &'a [bool]) -> impl Iterator<Item = (u32, u32, PairKey)> + 'a {
+    let stop = |w: u32| stopword.get(w as usize).copied().unwrap_or(true);
+    sequence.split(|&w| w == END).enumerate().flat_map(move |(passage, words)| {
+        words.iter().enumerate().filter(move |&(_, &a)| !stop(a)).flat_map(move |(position, &a)| {
+            let after = words.iter().skip(position + 1).take(PHRASE_MAX_GAP);
+            // Up to the next content word: a pair never spans one.
+            let until = after.clone().position(|&w| !stop(w));
+            until.and_then(|i| after.clone().nth(i).map(|&b| (passage as u32, position as u32, (a, b, i as u8 + 1))))
         })
     })
 }

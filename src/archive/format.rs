@@ -10,7 +10,7 @@ use crate::record::{Speaker, SpeakerKind};
 
 pub const MANIFEST_MAGIC: [u8; 4] = *b"VRBA";
 pub const SHARD_MAGIC: [u8; 4] = *b"VRBS";
-pub const ARCHIVE_VERSION: u8 = 3;
+pub const ARCHIVE_VERSION: u8 = 4;
 
 /// What a shard file holds (its fifth byte after the magic and version).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -40,10 +40,27 @@ const PHRASE_BUCKET_BYTES: usize = 2 * 1024;
 /// Target size of a text block, uncompressed: a few hits' worth.
 const TEXT_BLOCK_BYTES: usize = 4 * 1024;
 
-/// FNV-1a of "first second" (folded): the phrase bucket of a word pair is this modulo the bucket count.
-fn phrase_hash(first: &str, second: &str) -> u32 {
-    let bytes = first.bytes().chain(std::iter::once(b' ')).chain(second.bytes());
-    bytes.fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+/// Positions from the first word of a phrase pair to the second: side by side
+/// (1), or across one or two function words ("right to development", "law of
+/// the sea"), whose own best postings a phrase cannot rely on.
+const PHRASE_MAX_GAP: usize = 3;
+
+/// A phrase pair as stored: the two words (folded) with as many spaces between
+/// them as positions from the first to the second ("law   sea").
+fn phrase_pair(first: &str, second: &str, gap: usize) -> String {
+    format!("{first}{}{second}", " ".repeat(gap))
+}
+
+/// The words and gap of a stored phrase pair: the inverse of [`phrase_pair`].
+fn split_phrase_pair(pair: &str) -> Option<(&str, &str, usize)> {
+    let (first, rest) = pair.split_once(' ')?;
+    let second = rest.trim_start_matches(' ');
+    Some((first, second, 1 + rest.len() - second.len()))
+}
+
+/// FNV-1a of a phrase pair: its phrase bucket is this modulo the bucket count.
+fn phrase_hash(pair: &str) -> u32 {
+    pair.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
 /// Letters two words begin with alike.
@@ -79,4 +96,18 @@ pub fn search_dir(
         }
     }
     Err(std::io::Error::other("the archive keeps asking for files it was given; rebuild it"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{phrase_pair, split_phrase_pair};
+
+    #[test]
+    fn a_phrase_pair_keeps_its_gap_in_its_spaces() {
+        assert_eq!(phrase_pair("small", "island", 1), "small island");
+        assert_eq!(phrase_pair("law", "sea", 3), "law   sea");
+        assert_eq!(split_phrase_pair("law   sea"), Some(("law", "sea", 3)));
+        assert_eq!(split_phrase_pair("small island"), Some(("small", "island", 1)));
+        assert_eq!(split_phrase_pair("alone"), None);
+    }
 }

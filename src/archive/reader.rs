@@ -9,7 +9,7 @@ use super::format::{
     Manifest, ShardKind, ShardPassage, TermShard, TextBlock, TypoKey, decode_keys, decode_manifest, decode_records,
     decode_terms, decode_text,
 };
-use super::{phrase_hash, shard_path, shared_letters};
+use super::{PHRASE_MAX_GAP, phrase_hash, phrase_pair, shard_path, shared_letters, split_phrase_pair};
 use crate::analysis::{Lang, fold, is_any_stopword, stem_key};
 use crate::hash::HashMap;
 use crate::index::{
@@ -162,18 +162,28 @@ impl Archive {
         let ranked = query.clauses.iter().filter(|c| all_stopwords || !c.is_stopword());
         let mut chunks: Vec<usize> = Vec::new();
         for clause in ranked.clone().chain(&query.excluded) {
-            for word in clause.words.iter().chain(&clause.alias) {
+            // A function word inside a phrase matches any word at its place (the
+            // assembled index is partial): its chunk would add nothing.
+            let content = |w: &&String| !is_any_stopword(&fold(w));
+            let skip_function_words = clause.phrase && clause.words.iter().any(|w| content(&w));
+            let words = clause.words.iter().filter(|w| !skip_function_words || content(w));
+            for word in words.chain(&clause.alias) {
                 self.chunks_for(keys, word, clause.prefix && !clause.phrase, &mut chunks);
             }
         }
         sort(&mut chunks);
         chunks.dedup();
-        // Quoted phrases: the pairs of words side by side, in their phrase buckets.
+        // Quoted phrases: each content word and the next one, side by side or
+        // across function words, in their phrase buckets.
         let mut phrases: Vec<u32> = Vec::new();
-        for clause in query.clauses.iter().filter(|c| c.quoted) {
-            for pair in clause.words.windows(2) {
-                if let ([a, b], buckets @ 1..) = (pair, self.manifest.phrase_buckets) {
-                    phrases.push(phrase_hash(&fold(a), &fold(b)) % buckets);
+        for clause in query.clauses.iter().filter(|c| c.quoted && self.manifest.phrase_buckets > 0) {
+            let folded = clause.words.iter().map(|w| fold(w)).enumerate();
+            let content: Vec<(usize, String)> = folded.filter(|(_, w)| !is_any_stopword(w)).collect();
+            for pair in content.windows(2) {
+                if let [(i, a), (j, b)] = pair
+                    && j - i <= PHRASE_MAX_GAP
+                {
+                    phrases.push(phrase_hash(&phrase_pair(a, b, j - i)) % self.manifest.phrase_buckets);
                 }
             }
         }
@@ -604,20 +614,20 @@ fn nearest<'a>(words: impl Iterator<Item = &'a str>, folded: &str, prefix: bool)
     words.filter_map(|w| typo_distance(folded, w, prefix).filter(|&d| d > 0)).min()
 }
 
-/// Word pairs "a b" at a's positions become occurrences of a and of b one
-/// position on: phrases then match where a word's own postings were cut short.
+/// Phrase pairs at a's positions become occurrences of a and of b the pair's gap
+/// on: phrases then match where a word's own postings were cut short.
 fn add_pairs(data: &mut IndexData, phrases: &[&TermShard], local: &dyn Fn(u32) -> u32) {
     let mut extra: Vec<(u32, u32, u32)> = Vec::new(); // (word, passage, position)
     for shard in phrases {
         for entry in &shard.words {
-            let Some((a, b)) = entry.word.split_once(' ') else { continue };
+            let Some((a, b, gap)) = split_phrase_pair(&entry.word) else { continue };
             let id = |w: &str| data.words.binary_search_by(|x| x.as_str().cmp(w)).ok().map(|i| i as u32);
             let (Some(a), Some(b)) = (id(a), id(b)) else { continue };
             for (p, positions) in &entry.postings {
                 let Some(passage) = shard.passages.get(*p as usize).map(|sp| local(sp.id)) else { continue };
                 for &position in positions {
                     extra.push((a, passage, position));
-                    extra.push((b, passage, position + 1));
+                    extra.push((b, passage, position + gap as u32));
                 }
             }
         }
