@@ -185,6 +185,7 @@ fn a_french_query_finds_the_english_paragraphs_an_english_query_finds() {
         ("changement climatique", "climate change"),
         ("essais nucléaires", "nuclear tests"),
         ("les droits des femmes", "women's rights"),
+        ("droits de l'homme", "human rights"),
         ("\"changement climatique\"", "\"climate change\""),
     ] {
         let (fr, en) = (search(french), search(english));
