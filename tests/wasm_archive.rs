@@ -39,7 +39,7 @@ fn array(v: &JsValue, key: &str) -> Array {
 /// The fetch loop of the element, with the files at hand instead of a network.
 fn answer(archive: &mut Archive, files: &[(String, Vec<u8>)], query: &str, options: &JsValue) -> (JsValue, usize) {
     let mut fetched = 0;
-    for _ in 0..5 {
+    for _ in 0..7 {
         let step = archive.search(query, options.clone()).unwrap();
         let need = array(&step, "need");
         if need.length() == 0 {
@@ -52,7 +52,7 @@ fn answer(archive: &mut Archive, files: &[(String, Vec<u8>)], query: &str, optio
             fetched += 1;
         }
     }
-    panic!("{query}: no answer after 5 rounds")
+    panic!("{query}: no answer after 7 rounds")
 }
 
 #[wasm_bindgen_test]

@@ -97,9 +97,9 @@ const LIMIT = 30;
 const DEBOUNCE_MS = 80;
 const ANNOUNCE_MS = 500;
 const FACET_CHIPS = 5;
-// An archive answers a query in a few rounds (a filter's keys, terms, typo buckets, the
+// An archive answers a query in a few rounds (a filter's keys, terms, translations, word pairs, typo buckets, the
 // text of the first hits shown, then the others' text).
-const ARCHIVE_ROUNDS = 6;
+const ARCHIVE_ROUNDS = 8;
 // The hits of an archive shown as soon as their text arrives, before the others' (a phone's screenful).
 const ARCHIVE_FIRST = 3;
 // The facets of the results, in the order their chip rows show.

@@ -9,7 +9,7 @@ use super::format::{
     Manifest, ShardKind, ShardPassage, TermShard, TextBlock, TypoKey, decode_keys, decode_manifest, decode_records,
     decode_terms, decode_text,
 };
-use super::{PHRASE_MAX_GAP, phrase_hash, phrase_pair, shard_path, shared_letters, split_phrase_pair};
+use super::{PHRASE_MAX_GAP, TIER, phrase_hash, phrase_pair, shard_path, shared_letters, split_phrase_pair};
 use crate::analysis::{Lang, fold, is_any_stopword, stem_key};
 use crate::hash::HashMap;
 use crate::index::{
@@ -176,16 +176,8 @@ impl Archive {
         // Quoted phrases: each content word and the next one, side by side or
         // across function words, in their phrase buckets.
         let mut phrases: Vec<u32> = Vec::new();
-        for clause in query.clauses.iter().filter(|c| c.quoted && self.manifest.phrase_buckets > 0) {
-            let folded = clause.words.iter().map(|w| fold(w)).enumerate();
-            let content: Vec<(usize, String)> = folded.filter(|(_, w)| !is_any_stopword(w)).collect();
-            for pair in content.windows(2) {
-                if let [(i, a), (j, b)] = pair
-                    && j - i <= PHRASE_MAX_GAP
-                {
-                    phrases.push(phrase_hash(&phrase_pair(a, b, j - i)) % self.manifest.phrase_buckets);
-                }
-            }
+        for clause in query.clauses.iter().filter(|c| c.quoted) {
+            phrases.extend(phrase_buckets(self.manifest.phrase_buckets, &clause.words, |_, _| true));
         }
         sort(&mut phrases);
         phrases.dedup();
@@ -208,6 +200,21 @@ impl Archive {
             chunks.dedup();
             shards.terms = chunks.iter().map(|c| self.path(&format!("{chunk_folder}/{c}"))).collect();
             let missing = self.missing(shards.terms.iter());
+            if !missing.is_empty() {
+                return Step::Need(missing);
+            }
+        }
+
+        // Words typed one after another ("security council reform"): when one of
+        // two neighbours is too common for its postings to be kept whole, the
+        // passages that hold them together may be in neither's best postings.
+        // Their phrase bucket brings them: one more round, for such queries only.
+        let pairs = self.loose_pairs(&query, &shards);
+        if !pairs.is_empty() {
+            shards.phrases.extend(pairs.iter().map(|p| self.path(&format!("phrases/{p}"))));
+            sort(&mut shards.phrases);
+            shards.phrases.dedup();
+            let missing = self.missing(shards.phrases.iter());
             if !missing.is_empty() {
                 return Step::Need(missing);
             }
@@ -419,6 +426,32 @@ impl Archive {
         }
     }
 
+    /// The phrase buckets of the words typed one after another (outside quotes)
+    /// that the archive knows, where one of two neighbours has more passages than
+    /// its best postings keep: only then may a bucket hold the pair.
+    fn loose_pairs(&mut self, query: &Query, shards: &Shards) -> Vec<u32> {
+        let loose: Vec<String> = query
+            .clauses
+            .iter()
+            .filter(|c| !c.phrase && c.alias.is_none())
+            .filter_map(|c| c.words.first().cloned())
+            .collect();
+        if loose.len() < 2 {
+            return Vec::new();
+        }
+        let buckets = self.manifest.phrase_buckets;
+        let index = &self.assemble(shards).index;
+        let passages = |w: &str| core_forms(index, w).iter().map(|&(id, _)| index.doc_freq(id)).max();
+        let common = |a: &str, b: &str| match (passages(a), passages(b)) {
+            (Some(a), Some(b)) => a.max(b) > TIER,
+            _ => false,
+        };
+        let mut pairs = phrase_buckets(buckets, &loose, common);
+        sort(&mut pairs);
+        pairs.dedup();
+        pairs
+    }
+
     /// The term chunks a typed word needs: its own, its stem's, and the next
     /// one when the word is still being typed and its completions run on.
     fn chunks_for(&self, keys: &[String], word: &str, prefix: bool, out: &mut Vec<usize>) {
@@ -607,6 +640,20 @@ fn translations(words: &[String], chunks: &[&TermShard]) -> Vec<Translation> {
     sort_by_key(&mut out, |t| (t.key.clone(), std::cmp::Reverse(t.words.len())));
     out.dedup_by(|b, a| a.key == b.key);
     out
+}
+
+/// The phrase buckets (of `buckets`) of a run of words: each content word and
+/// the next one, side by side or across function words, where `wanted(first, second)`.
+fn phrase_buckets(buckets: u32, run: &[String], wanted: impl Fn(&str, &str) -> bool) -> Vec<u32> {
+    let folded = run.iter().map(|w| fold(w)).enumerate();
+    let content: Vec<(usize, String)> = folded.filter(|(_, w)| !is_any_stopword(w)).collect();
+    let pairs = content.windows(2).filter_map(|pair| match pair {
+        [(i, a), (j, b)] if buckets > 0 && j - i <= PHRASE_MAX_GAP && wanted(a, b) => {
+            Some(phrase_hash(&phrase_pair(a, b, j - i)) % buckets)
+        }
+        _ => None,
+    });
+    pairs.collect()
 }
 
 /// The fewest edits from a misspelt folded word to one of `words`, within a typo's edits.

@@ -11,7 +11,7 @@ const manifestUrl = new URL("/index/manifest.vrba", location.href);
 // The harness splits its request log at this path (nothing is served there: a 404 it ignores).
 const MARK = "/__archive/mark";
 // A filter's keys, terms, typo buckets, phrase buckets, the first hits' text, the others' text.
-const MAX_ROUNDS = 6;
+const MAX_ROUNDS = 8;
 let archive;
 
 async function bytes(url) {
