@@ -225,7 +225,7 @@ impl Archive {
         // (misspelt after its third letter, a word may sort into a chunk beside the
         // one of the word it means), whose chunk brings all its best postings; else
         // its typo bucket. One more file at most.
-        let index = &self.assemble(&shards).index;
+        let index = self.dictionary(&shards);
         let unknown: Vec<(String, Option<usize>, bool)> = ranked
             .filter(|c| !c.phrase && c.alias.is_none())
             .filter_map(|c| c.words.first().map(|w| (c, w)))
@@ -399,7 +399,7 @@ impl Archive {
     /// or not at all (as `Index::search` reads it once these chunks are here).
     fn translations_wanted(&mut self, query: &Query, shards: &Shards) -> Vec<String> {
         let rare = (self.manifest.passages / RARE_SHARE) as usize;
-        let index = &self.assemble(shards).index;
+        let index = self.dictionary(shards);
         let source = index.translation_source();
         let reads = reads_as(query, source);
         // A quoted phrase's words too: in the other language it is searched word by word.
@@ -440,7 +440,7 @@ impl Archive {
             return Vec::new();
         }
         let buckets = self.manifest.phrase_buckets;
-        let index = &self.assemble(shards).index;
+        let index = self.dictionary(shards);
         let passages = |w: &str| core_forms(index, w).iter().map(|&(id, _)| index.doc_freq(id)).max();
         let common = |a: &str, b: &str| match (passages(a), passages(b)) {
             (Some(a), Some(b)) => a.max(b) > TIER,
@@ -501,8 +501,19 @@ impl Archive {
 
     /// The shards at hand as one small index (cached while they stay the same).
     fn assemble(&mut self, wanted: &Shards) -> &Assembled {
+        self.assemble_with_text(wanted, true)
+    }
+
+    /// The shards' words, postings and counts as an index, for deciding what to
+    /// fetch next: an index assembled before the latest text blocks came serves
+    /// (text changes no word), so a text round assembles once, not once more per lookup.
+    fn dictionary(&mut self, wanted: &Shards) -> &Index {
+        &self.assemble_with_text(wanted, false).index
+    }
+
+    fn assemble_with_text(&mut self, wanted: &Shards, latest_text: bool) -> &Assembled {
         let blocks_loaded = self.blocks.len();
-        let fits = |c: &Assembled| c.shards == *wanted && c.blocks_loaded == blocks_loaded;
+        let fits = |c: &Assembled| c.shards == *wanted && (!latest_text || c.blocks_loaded == blocks_loaded);
         let assembled = match self.current.take() {
             Some(current) if fits(&current) => current,
             current => {
