@@ -186,6 +186,10 @@ fn a_french_query_finds_the_english_paragraphs_an_english_query_finds() {
         ("essais nucléaires", "nuclear tests"),
         ("les droits des femmes", "women's rights"),
         ("droits de l'homme", "human rights"),
+        ("guerre froide", "cold war"),
+        ("millénaire", "millennium"),
+        ("autodétermination", "self-determination"),
+        ("ingérence", "interference"),
         ("\"changement climatique\"", "\"climate change\""),
     ] {
         let (fr, en) = (search(french), search(english));

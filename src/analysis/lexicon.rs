@@ -43,27 +43,23 @@ pub fn translations(words: &[String], into: Lang) -> Vec<Translation> {
             if source.is_empty() || is_stopword(from, &source) {
                 continue;
             }
-            let ids: Vec<u32> = targets
-                .split_whitespace()
-                .flat_map(|t| target_keys(into, t))
-                .filter_map(|k| by_stem.get(&k))
-                .flatten()
-                .copied()
-                .filter(|&id| !reached(&source, id))
-                .collect();
-            if !ids.is_empty() {
-                // A French word's plural too, where Snowball keeps its "s" (« essais » is not « essai »).
-                let mut keys = vec![stem_key(from, &source)];
-                if from == Lang::French {
-                    keys.push(stem_key(from, &format!("{source}s")));
-                    keys.dedup();
-                }
-                for key in keys {
-                    by_key.entry(key).or_default().extend_from_slice(&ids);
-                }
+            let mut forms = vec![source.clone()];
+            if from == Lang::French {
+                forms.extend(french_inflections(&source));
+            }
+            for form in forms {
+                let ids = targets
+                    .split_whitespace()
+                    .flat_map(|t| target_keys(into, t))
+                    .filter_map(|k| by_stem.get(&k))
+                    .flatten()
+                    .copied()
+                    .filter(|&id| !reached(&form, id));
+                by_key.entry(stem_key(from, &form)).or_default().extend(ids);
             }
         }
     }
+    by_key.retain(|_, words| !words.is_empty());
     by_key
         .into_iter()
         .map(|(key, mut words)| {
@@ -72,6 +68,23 @@ pub fn translations(words: &[String], into: Lang) -> Vec<Translation> {
             Translation { key, words }
         })
         .collect()
+}
+
+/// The inflections of a (folded) French word that Snowball may stem apart
+/// from it: its plural where the "s" stays (« essais » is not « essai »), and
+/// the feminine of "-er" and "-if" adjectives, which, typed without accents,
+/// stems elsewhere (« financiere » is not « financier »).
+fn french_inflections(word: &str) -> Vec<String> {
+    let mut forms = vec![format!("{word}s")];
+    let feminine = match word {
+        _ if word.ends_with("er") && word.chars().count() >= 5 => Some(format!("{word}e")),
+        _ => word.strip_suffix("if").map(|root| format!("{root}ive")),
+    };
+    if let Some(feminine) = feminine {
+        forms.push(format!("{feminine}s"));
+        forms.push(feminine);
+    }
+    forms
 }
 
 /// (English word, French words) of each line but the comments.
@@ -140,5 +153,25 @@ mod tests {
         assert_eq!(found, Some(vec![0, 1]), "essais → test, tests, as essai does");
         assert!(of("allemagne").is_empty(), "no entry for English words the index lacks");
         assert!(translations.iter().all(|t| !t.words.contains(&4)), "never a stopword");
+    }
+
+    #[test]
+    fn a_french_adjective_in_the_feminine_finds_the_english_word_with_or_without_accents() {
+        let words: Vec<String> = ["financial", "irregular", "jewish"].map(String::from).to_vec();
+        let translations = translations(&words, Lang::English);
+        let of = |french: &str| {
+            let key = stem_key(Lang::French, &fold(french));
+            translations.iter().find(|t| t.key == key).map(|t| t.words.clone()).unwrap_or_default()
+        };
+        // (« financier » itself stems to "financial"'s English stem: no entry needed.)
+        for french in ["financière", "financiere", "financières", "financieres"] {
+            assert_eq!(of(french), [0], "{french}");
+        }
+        for french in ["irrégulier", "irrégulière", "irregulieres"] {
+            assert_eq!(of(french), [1], "{french}");
+        }
+        for french in ["juif", "juive", "juives"] {
+            assert_eq!(of(french), [2], "{french}");
+        }
     }
 }
