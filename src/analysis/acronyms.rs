@@ -26,17 +26,22 @@ pub struct Definition {
 pub fn find_definitions(text: &str) -> Vec<Definition> {
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(open) = text[from..].find('(').map(|i| from + i) {
+    while let Some(open) = text.get(from..).unwrap_or_default().find('(').map(|i| from + i) {
         from = open + 1;
-        let Some(close) = text[from..].find(')').map(|i| from + i) else {
+        let Some(close) = text.get(from..).unwrap_or_default().find(')').map(|i| from + i) else {
             break;
         };
-        let acronym = &text[from..close];
+        let acronym = text.get(from..close).unwrap_or_default();
         if !is_acronym(acronym) {
             continue;
         }
         if let Some((start, end)) = expansion_before(text, open, acronym) {
-            out.push(Definition { acronym: acronym.to_string(), expansion: text[start..end].to_string(), start, end });
+            out.push(Definition {
+                acronym: acronym.to_string(),
+                expansion: text.get(start..end).unwrap_or_default().to_string(),
+                start,
+                end,
+            });
         }
     }
     out
@@ -53,8 +58,9 @@ fn is_acronym(s: &str) -> bool {
 /// The byte range of the words before `open` whose initials spell the acronym.
 fn expansion_before(text: &str, open: usize, acronym: &str) -> Option<(usize, usize)> {
     let letters: Vec<char> = fold(acronym).chars().filter(|c| c.is_alphabetic()).collect();
-    let window_start = text[..open].char_indices().rev().nth(200).map_or(0, |(i, _)| i);
-    let tokens: Vec<_> = tokenize(&text[window_start..open]).into_iter().filter(|t| !t.alias).collect();
+    let window_start = text.get(..open).unwrap_or_default().char_indices().rev().nth(200).map_or(0, |(i, _)| i);
+    let tokens: Vec<_> =
+        tokenize(text.get(window_start..open).unwrap_or_default()).into_iter().filter(|t| !t.alias).collect();
     let mut need = letters.len();
     let mut end = None;
     for token in tokens.iter().rev().take(MAX_EXPANSION_WORDS) {

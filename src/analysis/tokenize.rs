@@ -72,11 +72,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let end = chars.get(j).map_or(text.len(), |c| c.0);
         i = j;
         // "15 000": a group of one to three digits followed by groups of three.
-        if text[start..end].bytes().all(|b| b.is_ascii_digit()) && end - start <= 3 {
-            let mut digits = text[start..end].to_string();
+        if text.get(start..end).unwrap_or_default().bytes().all(|b| b.is_ascii_digit()) && end - start <= 3 {
+            let mut digits = text.get(start..end).unwrap_or_default().to_string();
             let mut k = j;
             while let Some(next) = thousands_group(&chars, k) {
-                digits.push_str(&text[chars[k + 1].0..chars[next - 1].0 + 1]);
+                digits.push_str(text.get(chars[k + 1].0..chars[next - 1].0 + 1).unwrap_or_default());
                 k = next;
             }
             if k != j {
@@ -86,8 +86,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 continue;
             }
         }
-        if text[start..end].bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
-            out.number(text[start..end].to_string(), start, end, percent_after(&chars, j));
+        if text.get(start..end).unwrap_or_default().bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
+            out.number(text.get(start..end).unwrap_or_default().to_string(), start, end, percent_after(&chars, j));
             continue;
         }
         out.raw_word(start, end);
@@ -151,19 +151,21 @@ impl Tokens<'_> {
 
     fn raw_word(&mut self, mut start: usize, mut end: usize) {
         let text = self.text;
-        if text[start..end].contains('/') {
+        if text.get(start..end).unwrap_or_default().contains('/') {
             return self.slashed(start, end);
         }
         // Drop elided articles: l’Office → Office, jusqu’à → à.
-        while let Some((i, c)) = text[start..end].char_indices().find(|&(_, c)| is_apostrophe(c)) {
-            if ELISIONS.contains(&lower(&text[start..start + i]).as_str()) {
+        while let Some((i, c)) =
+            text.get(start..end).unwrap_or_default().char_indices().find(|&(_, c)| is_apostrophe(c))
+        {
+            if ELISIONS.contains(&lower(text.get(start..start + i).unwrap_or_default()).as_str()) {
                 start += i + c.len_utf8();
             } else {
                 break;
             }
         }
         // English possessive: UN’s → UN.
-        if let Some(stripped) = text[start..end].strip_suffix('s')
+        if let Some(stripped) = text.get(start..end).unwrap_or_default().strip_suffix('s')
             && stripped.ends_with(is_apostrophe)
         {
             let apostrophe = stripped.chars().next_back().map_or(1, char::len_utf8);
@@ -174,7 +176,7 @@ impl Tokens<'_> {
 
     /// A hyphenated (or apostrophe-joined) word: its parts, then the whole as an alias.
     fn compound(&mut self, start: usize, end: usize) {
-        let text = &self.text[start..end];
+        let text = self.text.get(start..end).unwrap_or_default();
         let mut parts = Vec::new();
         let mut part_start = 0;
         for (i, c) in text.char_indices() {
@@ -185,7 +187,7 @@ impl Tokens<'_> {
         }
         parts.push((part_start, text.len()));
         for &(a, b) in &parts {
-            self.push(lower(&text[a..b]), start + a, start + b, false);
+            self.push(lower(text.get(a..b).unwrap_or_default()), start + a, start + b, false);
         }
         if parts.len() > 1 {
             let whole: String = lower(text)
@@ -210,7 +212,7 @@ impl Tokens<'_> {
 
     /// UN document symbols (AG/12734, A/80/PV.48) stay whole; "et/ou" splits.
     fn slashed(&mut self, start: usize, end: usize) {
-        let text = &self.text[start..end];
+        let text = self.text.get(start..end).unwrap_or_default();
         let is_symbol = text.starts_with(|c: char| c.is_ascii_uppercase())
             && text
                 .split('/')

@@ -32,7 +32,8 @@ pub fn make_snippet(text: &str, highlights: &[Range<usize>]) -> Snippet {
         let end = window_end(text, &chars, start);
         let (lo, hi) = (chars[start], chars[end]);
         let inside: Vec<&Range<usize>> = highlights.iter().filter(|h| h.start >= lo && h.end <= hi).collect();
-        let mut distinct: Vec<String> = inside.iter().map(|h| crate::analysis::lower(&text[h.start..h.end])).collect();
+        let mut distinct: Vec<String> =
+            inside.iter().map(|h| crate::analysis::lower(text.get(h.start..h.end).unwrap_or_default())).collect();
         crate::sort::sort(&mut distinct);
         distinct.dedup();
         let score = distinct.len() * 100 + inside.len();
@@ -44,7 +45,7 @@ pub fn make_snippet(text: &str, highlights: &[Range<usize>]) -> Snippet {
     let (lo, hi) = (chars[start], chars[end]);
     let lead = if lo > 0 { ELLIPSIS } else { "" };
     let tail = if hi < text.len() { ELLIPSIS } else { "" };
-    let body = text[lo..hi].trim_end();
+    let body = text.get(lo..hi).unwrap_or_default().trim_end();
     let shift = lead.len();
     let highlights = highlights
         .iter()
@@ -59,13 +60,13 @@ pub fn make_snippet(text: &str, highlights: &[Range<usize>]) -> Snippet {
 fn window_start(text: &str, chars: &[usize], first: usize) -> usize {
     let earliest = first.saturating_sub(LEAD_CHARS + 30);
     for c in (earliest..first).rev() {
-        let before = &text[chars[c.saturating_sub(2)]..chars[c]];
+        let before = text.get(chars[c.saturating_sub(2)]..chars[c]).unwrap_or_default();
         if c == 0 || (before.ends_with(". ") || before.ends_with("? ") || before.ends_with("! ")) {
             return c;
         }
     }
     let mut c = first.saturating_sub(LEAD_CHARS);
-    while c > 0 && c < first && !text[chars[c - 1]..chars[c]].starts_with(char::is_whitespace) {
+    while c > 0 && c < first && !text.get(chars[c - 1]..chars[c]).unwrap_or_default().starts_with(char::is_whitespace) {
         c += 1;
     }
     c.min(first)
@@ -75,7 +76,10 @@ fn window_start(text: &str, chars: &[usize], first: usize) -> usize {
 fn window_end(text: &str, chars: &[usize], start: usize) -> usize {
     let total = chars.len() - 1;
     let mut end = (start + TARGET_CHARS).min(total);
-    while end < total && end < start + MAX_CHARS && !text[chars[end]..].starts_with(char::is_whitespace) {
+    while end < total
+        && end < start + MAX_CHARS
+        && !text.get(chars[end]..).unwrap_or_default().starts_with(char::is_whitespace)
+    {
         end += 1;
     }
     end

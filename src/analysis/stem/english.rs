@@ -114,7 +114,10 @@ fn step_1b(w: &mut Vec<char>, p1: usize) {
             let n = w.len();
             if ["at", "bl", "iz"].iter().any(|s| ends(w, s).is_some()) {
                 w.push('e');
-            } else if n >= 2 && w[n - 1] == w[n - 2] && "bdfgmnprt".contains(w[n - 1]) {
+            } else if n >= 2
+                && w[n - 1] == w[n - 2]
+                && matches!(w[n - 1], 'b' | 'd' | 'f' | 'g' | 'm' | 'n' | 'p' | 'r' | 't')
+            {
                 w.pop();
             } else if n == p1 && short_syllable(w, n) {
                 // A short word: R1 is empty and it ends in a short syllable.
@@ -159,7 +162,7 @@ fn step_2(w: &mut Vec<char>, p1: usize) {
     let ok = match to {
         "og" => before == Some('l'),
         // -li goes only after a valid li-ending.
-        "" => before.is_some_and(|c| "cdeghkmnrt".contains(c)),
+        "" => before.is_some_and(|c| matches!(c, 'c' | 'd' | 'e' | 'g' | 'h' | 'k' | 'm' | 'n' | 'r' | 't')),
         _ => true,
     };
     if s >= p1 && ok {
