@@ -542,28 +542,17 @@ impl<'a> Reader<'a> {
 
 // ---------------------------------------------------------------- CRC-32
 
-/// CRC-32 (IEEE 802.3, the one gzip and PNG use), table built at compile time.
+/// CRC-32 (IEEE 802.3, the one gzip and PNG use). The table is built at each
+/// call (2,048 steps, nothing beside a file's bytes): a compile-time table would
+/// ship 1 KB of incompressible bytes in the wasm.
 pub fn crc32(bytes: &[u8]) -> u32 {
-    // Evaluated at compile time: the indexing cannot fail at run time.
-    #[allow(clippy::indexing_slicing)]
-    const TABLE: [u32; 256] = {
-        let mut table = [0u32; 256];
-        let mut i = 0;
-        while i < 256 {
-            let mut c = i as u32;
-            let mut k = 0;
-            while k < 8 {
-                c = if c & 1 != 0 { 0xedb8_8320 ^ (c >> 1) } else { c >> 1 };
-                k += 1;
-            }
-            table[i] = c;
-            i += 1;
-        }
-        table
-    };
+    let mut table = [0u32; 256];
+    for (i, entry) in (0u32..).zip(table.iter_mut()) {
+        *entry = (0..8).fold(i, |c, _| if c & 1 != 0 { 0xedb8_8320 ^ (c >> 1) } else { c >> 1 });
+    }
     let mut crc = !0u32;
     for &b in bytes {
-        crc = TABLE.get(usize::from((crc as u8) ^ b)).copied().unwrap_or(0) ^ (crc >> 8);
+        crc = table.get(usize::from((crc as u8) ^ b)).copied().unwrap_or(0) ^ (crc >> 8);
     }
     !crc
 }
