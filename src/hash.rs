@@ -1,11 +1,10 @@
-//! The hash maps of the search path: std's maps with a multiply-rotate hasher
+//! The hash map of the search path: std's map with a multiply-rotate hasher
 //! (FxHash's) in place of SipHash. Keys are the index's own words and numbers,
 //! not an attacker's, and SipHash's code costs ~1.7 KB gzip of wasm.
 
 use std::hash::{BuildHasherDefault, Hasher};
 
 pub type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
-pub type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<FxHasher>>;
 
 #[derive(Default)]
 pub struct FxHasher(u64);

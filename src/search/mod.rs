@@ -9,7 +9,6 @@ mod rank;
 mod snippet;
 
 use crate::analysis::{Lang, fold, is_stopword, tokenize};
-use crate::hash::{HashMap, HashSet};
 use crate::index::{Index, WordId};
 use crate::sort::{sort, sort_by, sort_by_key};
 use expand::{Expansion, expand};
@@ -166,11 +165,12 @@ impl Index {
             .into_iter()
             .take(options.limit)
             .map(|(passage, score)| {
-                let matched: HashSet<(u32, WordId)> = scored
+                let mut matched: Vec<(u32, WordId)> = scored
                     .iter()
                     .filter_map(|s| s.matches.get(&passage))
                     .flat_map(|m| m.hits.iter().copied())
                     .collect();
+                sort(&mut matched);
                 self.hit(passage, score, &matched)
             })
             .collect();
@@ -287,8 +287,9 @@ impl Index {
         }
     }
 
-    fn excluded_passages(&self, scorer: &Scorer, query: &Query) -> HashSet<u32> {
-        let mut out = HashSet::default();
+    /// The passages an excluded word or phrase matches, sorted.
+    fn excluded_passages(&self, scorer: &Scorer, query: &Query) -> Vec<u32> {
+        let mut out = Vec::new();
         for clause in &query.excluded {
             let matches = if clause.phrase {
                 let slots: Vec<Vec<(WordId, f32)>> = clause.words.iter().map(|w| core_forms(self, w)).collect();
@@ -299,6 +300,7 @@ impl Index {
             };
             out.extend(matches.keys());
         }
+        sort(&mut out);
         out
     }
 
@@ -333,22 +335,14 @@ impl Index {
     }
 
     fn facets(&self, passages: impl Iterator<Item = u32>) -> Facets {
-        let (mut records, mut sections, mut speakers) = (HashMap::default(), HashMap::default(), HashMap::default());
-        let (mut years, mut languages) = (HashMap::default(), HashMap::default());
+        let (mut records, mut sections, mut speakers) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut years, mut languages) = (Vec::new(), Vec::new());
         for p in passages.filter_map(|p| self.data.passages.get(p as usize)) {
-            *records.entry(p.record as usize).or_insert(0) += 1;
-            if let Some(year) = self.year_of(p) {
-                *years.entry(year).or_insert(0) += 1;
-            }
-            if let Some(lang) = self.lang_of(p) {
-                *languages.entry(lang).or_insert(0) += 1;
-            }
-            if let Some(s) = p.section {
-                *sections.entry(s as usize).or_insert(0) += 1;
-            }
-            for &s in &p.speakers {
-                *speakers.entry(s as usize).or_insert(0) += 1;
-            }
+            records.push(p.record as usize);
+            years.extend(self.year_of(p));
+            languages.extend(self.lang_of(p));
+            sections.extend(p.section.map(|s| s as usize));
+            speakers.extend(p.speakers.iter().map(|&s| s as usize));
         }
         Facets {
             // An archive knows a record's symbol only once its text is loaded.
@@ -383,17 +377,18 @@ impl Index {
         changed.then(|| words.join(" "))
     }
 
-    fn hit(&self, passage: u32, score: f32, matched: &HashSet<(u32, WordId)>) -> Hit {
+    /// `matched`: the (position, word) pairs the query matched in it, sorted.
+    fn hit(&self, passage: u32, score: f32, matched: &[(u32, WordId)]) -> Hit {
         let Some(p) = self.data.passages.get(passage as usize) else {
             return Hit::default();
         };
         let record = self.data.records.get(p.record as usize);
         let symbol = record.map_or("", |r| r.symbol.as_str());
-        let positions: HashSet<u32> = matched.iter().map(|&(position, _)| position).collect();
+        let at = |position: u32| matched.binary_search_by_key(&position, |&(p, _)| p).is_ok();
         let mut highlights: Vec<Range<usize>> = tokenize(&p.text)
             .into_iter()
-            .filter(|t| positions.contains(&t.position))
-            .filter(|t| self.word_id(&t.word).is_some_and(|id| matched.contains(&(t.position, id))))
+            .filter(|t| at(t.position))
+            .filter(|t| self.word_id(&t.word).is_some_and(|id| matched.binary_search(&(t.position, id)).is_ok()))
             .map(|t| t.start..t.end)
             .collect();
         sort_by_key(&mut highlights, |r| (r.start, std::cmp::Reverse(r.end)));
@@ -419,10 +414,14 @@ impl Index {
     }
 }
 
-/// Counts per facet value, most frequent first.
-fn counts<K>(map: HashMap<K, usize>, name: &dyn Fn(K) -> Option<String>) -> Vec<FacetCount> {
-    let mut list: Vec<FacetCount> =
-        map.into_iter().filter_map(|(k, count)| Some(FacetCount { value: name(k)?, count })).collect();
+/// Counts per facet value, most frequent first: `values` holds one entry per
+/// passage that has the value.
+fn counts<K: Ord + Copy>(mut values: Vec<K>, name: &dyn Fn(K) -> Option<String>) -> Vec<FacetCount> {
+    sort(&mut values);
+    let mut list: Vec<FacetCount> = values
+        .chunk_by(|a, b| a == b)
+        .filter_map(|run| Some(FacetCount { value: name(*run.first()?)?, count: run.len() }))
+        .collect();
     sort_by(&mut list, |a, b| (b.count, &a.value) < (a.count, &b.value));
     list
 }
@@ -430,14 +429,14 @@ fn counts<K>(map: HashMap<K, usize>, name: &dyn Fn(K) -> Option<String>) -> Vec<
 /// Sums clause scores per passage, scaled by the share of the query's content
 /// clauses matched (a passage matching more of the query ranks higher), plus a
 /// bonus for matched words that stand close together.
-fn combine(scored: &[Scored], excluded: &HashSet<u32>) -> Vec<(u32, f32)> {
+fn combine(scored: &[Scored], excluded: &[u32]) -> Vec<(u32, f32)> {
     let total_weight: f32 = scored.iter().filter(|s| s.content).map(|s| s.weight).sum();
     let mut passages: Vec<u32> = scored.iter().flat_map(|s| s.matches.keys().copied()).collect();
     sort(&mut passages);
     passages.dedup();
     let mut ranked: Vec<(u32, f32)> = passages
         .into_iter()
-        .filter(|p| !excluded.contains(p))
+        .filter(|p| excluded.binary_search(p).is_err())
         .map(|p| {
             let mut sum = 0.0;
             let mut matched_weight = 0.0;
