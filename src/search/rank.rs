@@ -50,19 +50,19 @@ impl<'a> Scorer<'a> {
     /// One term: its core forms scored together (their weighted frequencies
     /// add up), each extra form (completion, typo) on its own; the best wins.
     pub fn words(&self, core: &[(WordId, f32)], extra: &[(WordId, f32)]) -> (Matches, f32) {
-        let mut tf: HashMap<u32, (f32, Vec<(u32, WordId)>)> = HashMap::default();
+        // First the weighted term frequency in `score`, then BM25 once the pooled document frequency is known.
+        let mut matches = Matches::default();
         for &(id, weight) in core {
             for posting in self.postings(id) {
-                let entry = tf.entry(posting.passage).or_default();
-                entry.0 += weight * posting.positions.len() as f32;
-                entry.1.extend(posting.positions.iter().map(|&p| (p, id)));
+                let m = matches.entry(posting.passage).or_default();
+                m.score += weight * posting.positions.len() as f32;
+                m.hits.extend(posting.positions.iter().map(|&p| (p, id)));
             }
         }
-        let core_idf = self.idf(self.index.pooled_doc_freq(core.iter().map(|&(id, _)| id), tf.len()));
-        let mut matches: Matches = tf
-            .into_iter()
-            .map(|(passage, (tf, hits))| (passage, Match { score: core_idf * self.tf_norm(tf, passage), hits }))
-            .collect();
+        let core_idf = self.idf(self.index.pooled_doc_freq(core.iter().map(|&(id, _)| id), matches.len()));
+        for (&passage, m) in matches.iter_mut() {
+            m.score = core_idf * self.tf_norm(m.score, passage);
+        }
         let mut best_idf = if core.is_empty() { 0.0 } else { core_idf };
         for &(id, weight) in extra {
             let postings = self.postings(id);
@@ -85,41 +85,35 @@ impl<'a> Scorer<'a> {
             return Matches::default();
         };
         let fixed = (0..slots.len()).filter(|&slot| !wild(slot)).count();
-        // passage → position → (slot, word) present there
-        let mut at: HashMap<u32, HashMap<u32, Vec<(usize, WordId)>>> = HashMap::default();
+        // (passage, position, slot, word) of every occurrence of a slot's forms, sorted.
+        let mut occurrences: Vec<(u32, u32, usize, WordId)> = Vec::new();
         for (slot, forms) in slots.iter().enumerate() {
             for &(id, _) in forms {
                 for posting in self.postings(id) {
-                    let by_pos = at.entry(posting.passage).or_default();
-                    for &p in &posting.positions {
-                        by_pos.entry(p).or_default().push((slot, id));
-                    }
+                    occurrences.extend(posting.positions.iter().map(|&p| (posting.passage, p, slot, id)));
                 }
             }
         }
+        crate::sort::sort(&mut occurrences);
         let mut found: Vec<(u32, Vec<(u32, WordId)>)> = Vec::new();
-        for (passage, by_pos) in &at {
+        for group in occurrences.chunk_by(|a, b| a.0 == b.0) {
+            let word_at = |pos: u32, slot: usize| {
+                let i = group.binary_search_by(|&(_, p, s, _)| (p, s).cmp(&(pos, slot))).ok()?;
+                group.get(i).map(|&(_, _, _, id)| (pos, id))
+            };
+            let mut starts: Vec<u32> =
+                group.iter().filter(|o| o.2 == anchor).filter_map(|o| o.1.checked_sub(anchor as u32)).collect();
+            starts.dedup();
             let mut hits = Vec::new();
-            let mut starts: Vec<u32> = by_pos
-                .iter()
-                .filter(|(_, s)| s.iter().any(|x| x.0 == anchor))
-                .filter_map(|(&p, _)| p.checked_sub(anchor as u32))
-                .collect();
-            crate::sort::sort(&mut starts);
             for start in starts {
                 let words: Option<Vec<(u32, WordId)>> = (0..slots.len())
                     .filter(|&slot| !wild(slot))
-                    .map(|slot| {
-                        let pos = start + slot as u32;
-                        by_pos.get(&pos)?.iter().find(|x| x.0 == slot).map(|x| (pos, x.1))
-                    })
+                    .map(|slot| word_at(start + slot as u32, slot))
                     .collect();
-                if let Some(words) = words {
-                    hits.extend(words);
-                }
+                hits.extend(words.into_iter().flatten());
             }
-            if !hits.is_empty() {
-                found.push((*passage, hits));
+            if let (Some(first), false) = (group.first(), hits.is_empty()) {
+                found.push((first.0, hits));
             }
         }
         let idf = self.idf(found.len());
