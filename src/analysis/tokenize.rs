@@ -71,9 +71,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let start = chars[begin].0;
         let end = chars.get(j).map_or(text.len(), |c| c.0);
         i = j;
+        let word = text.get(start..end).unwrap_or_default();
         // "15 000": a group of one to three digits followed by groups of three.
-        if text.get(start..end).unwrap_or_default().bytes().all(|b| b.is_ascii_digit()) && end - start <= 3 {
-            let mut digits = text.get(start..end).unwrap_or_default().to_string();
+        if word.bytes().all(|b| b.is_ascii_digit()) && end - start <= 3 {
+            let mut digits = word.to_string();
             let mut k = j;
             while let Some(next) = thousands_group(&chars, k) {
                 digits.push_str(text.get(chars[k + 1].0..chars[next - 1].0 + 1).unwrap_or_default());
@@ -86,8 +87,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 continue;
             }
         }
-        if text.get(start..end).unwrap_or_default().bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
-            out.number(text.get(start..end).unwrap_or_default().to_string(), start, end, percent_after(&chars, j));
+        if word.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
+            out.number(word.to_string(), start, end, percent_after(&chars, j));
             continue;
         }
         out.raw_word(start, end);
@@ -151,21 +152,20 @@ impl Tokens<'_> {
 
     fn raw_word(&mut self, mut start: usize, mut end: usize) {
         let text = self.text;
-        if text.get(start..end).unwrap_or_default().contains('/') {
+        let part = |start: usize, end: usize| text.get(start..end).unwrap_or_default();
+        if part(start, end).contains('/') {
             return self.slashed(start, end);
         }
         // Drop elided articles: l’Office → Office, jusqu’à → à.
-        while let Some((i, c)) =
-            text.get(start..end).unwrap_or_default().char_indices().find(|&(_, c)| is_apostrophe(c))
-        {
-            if ELISIONS.contains(&lower(text.get(start..start + i).unwrap_or_default()).as_str()) {
+        while let Some((i, c)) = part(start, end).char_indices().find(|&(_, c)| is_apostrophe(c)) {
+            if ELISIONS.contains(&lower(part(start, start + i)).as_str()) {
                 start += i + c.len_utf8();
             } else {
                 break;
             }
         }
         // English possessive: UN’s → UN.
-        if let Some(stripped) = text.get(start..end).unwrap_or_default().strip_suffix('s')
+        if let Some(stripped) = part(start, end).strip_suffix('s')
             && stripped.ends_with(is_apostrophe)
         {
             let apostrophe = stripped.chars().next_back().map_or(1, char::len_utf8);
