@@ -48,14 +48,15 @@ pub fn translations(words: &[String], into: Lang) -> Vec<Translation> {
                 forms.extend(french_inflections(&source));
             }
             for form in forms {
-                let ids = targets
-                    .split_whitespace()
-                    .flat_map(|t| target_keys(into, t))
-                    .filter_map(|k| by_stem.get(&k))
-                    .flatten()
-                    .copied()
-                    .filter(|&id| !reached(&form, id));
-                by_key.entry(stem_key(from, &form)).or_default().extend(ids);
+                let ids = by_key.entry(stem_key(from, &form)).or_default();
+                for target in targets.split_whitespace() {
+                    for key in target_keys(into, target) {
+                        let words_of_stem = by_stem.get(&key).into_iter().flatten().copied();
+                        ids.extend(words_of_stem.filter(|&id| {
+                            words.get(id as usize).is_some_and(|w| inflects(target, w)) && !reached(&form, id)
+                        }));
+                    }
+                }
             }
         }
     }
@@ -85,6 +86,17 @@ fn french_inflections(word: &str) -> Vec<String> {
         forms.push(feminine);
     }
     forms
+}
+
+/// Whether a dictionary word that shares a target's stem is one of its
+/// inflections, not a derivation Snowball also strips: it begins as the target
+/// does, but for the target's last three letters ("children" for "child",
+/// « victimes » for « victime »; not "global" for "globalization", "national"
+/// for "nation" or « développer » for « développement »).
+fn inflects(target: &str, word: &str) -> bool {
+    let (target, word) = (fold(target), fold(word));
+    let kept = target.chars().count().saturating_sub(3);
+    target.chars().take(kept).eq(word.chars().take(kept))
 }
 
 /// (English word, French words) of each line but the comments.
@@ -153,6 +165,14 @@ mod tests {
         assert_eq!(found, Some(vec![0, 1]), "essais → test, tests, as essai does");
         assert!(of("allemagne").is_empty(), "no entry for English words the index lacks");
         assert!(translations.iter().all(|t| !t.words.contains(&4)), "never a stopword");
+    }
+
+    #[test]
+    fn a_translation_keeps_the_inflections_of_its_words_not_their_derivations() {
+        let english: Vec<String> = ["global", "globalization", "globalizations"].map(String::from).to_vec();
+        let key = stem_key(Lang::French, "mondialisation");
+        let found = translations(&english, Lang::English).into_iter().find(|t| t.key == key).map(|t| t.words);
+        assert_eq!(found, Some(vec![1, 2]), "« mondialisation » is globalization, not global");
     }
 
     #[test]
