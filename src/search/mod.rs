@@ -357,24 +357,30 @@ impl Index {
     /// The query with each unknown word replaced by its closest dictionary word.
     fn suggest(&self, query: &Query, expansions: &[Option<Expansion>]) -> Option<String> {
         let mut changed = false;
-        let mut words = Vec::new();
+        let mut out = String::new();
         for (clause, expansion) in query.clauses.iter().zip(expansions) {
-            let text = clause.words.join(" ");
+            if !out.is_empty() {
+                out.push(' ');
+            }
             let replacement = match expansion {
                 // The best typo candidate comes first; a completion is no typo.
                 Some(e) if e.core.is_empty() && !e.completed => e.extra.first().map(|&(id, _)| id),
                 _ => None,
             };
-            match replacement {
-                Some(id) => {
-                    changed = true;
-                    words.push(self.word(id).to_string());
-                }
-                None if clause.quoted => words.push(format!("\"{text}\"")),
-                None => words.push(text),
+            if let Some(id) = replacement {
+                changed = true;
+                out.push_str(self.word(id));
+                continue;
             }
+            let quote = if clause.quoted { "\"" } else { "" };
+            out.push_str(quote);
+            for (i, word) in clause.words.iter().enumerate() {
+                out.push_str(if i > 0 { " " } else { "" });
+                out.push_str(word);
+            }
+            out.push_str(quote);
         }
-        changed.then(|| words.join(" "))
+        changed.then_some(out)
     }
 
     /// `matched`: the (position, word) pairs the query matched in it, sorted.
