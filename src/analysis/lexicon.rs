@@ -168,6 +168,19 @@ mod tests {
     }
 
     #[test]
+    fn the_parts_of_a_french_compound_find_their_english_words() {
+        // « cessez-le-feu » is searched as its parts: "cease" and "fire" side by side, "cease-fire".
+        let words: Vec<String> = ["cease", "feudal", "fire"].map(String::from).to_vec();
+        let translations = translations(&words, Lang::English);
+        let of = |french: &str| {
+            let key = stem_key(Lang::French, &fold(french));
+            translations.iter().find(|t| t.key == key).map(|t| t.words.clone()).unwrap_or_default()
+        };
+        assert_eq!(of("cessez"), [0]);
+        assert_eq!(of("feu"), [2]);
+    }
+
+    #[test]
     fn a_translation_keeps_the_inflections_of_its_words_not_their_derivations() {
         let english: Vec<String> = ["global", "globalization", "globalizations"].map(String::from).to_vec();
         let key = stem_key(Lang::French, "mondialisation");
