@@ -204,6 +204,16 @@ fn a_french_query_finds_the_english_paragraphs_an_english_query_finds() {
     assert_eq!(fr.total, en.total, "the same paragraphs, ranked a little apart below the best");
 }
 
+#[test]
+fn a_french_preposition_is_not_read_as_a_misspelt_english_word() {
+    // « contre » is one edit from "centre": a function word, it is never a typo.
+    let r = search_with("lutte contre le terrorisme", SearchOptions { limit: 50, ..SearchOptions::default() });
+    let marked: BTreeSet<String> =
+        r.hits.iter().flat_map(|h| h.highlights.iter().map(|x| h.text[x.clone()].to_lowercase())).collect();
+    assert!(marked.contains("terrorism"), "{marked:?}");
+    assert!(!marked.contains("centre"), "{marked:?}");
+}
+
 // ------------------------------------------------------------------ filters and facets
 
 #[test]

@@ -1,4 +1,5 @@
-//! Stopwords: Snowball's French and English lists, folded (no accents) and sorted.
+//! Stopwords: Snowball's French and English lists, folded (no accents) and sorted;
+//! French also has « comme » and « contre », prepositions Snowball leaves out.
 //!
 //! They are indexed like every word, so phrases still match them, but a query
 //! does not rank passages on them unless it has nothing else.
@@ -23,9 +24,9 @@ const FRENCH: &[&str] = &[
     "a", "afin", "ai", "aie", "aient", "aies", "ait", "alors", "as", "au", "aura", "aurai", "auraient", "aurais",
     "aurait", "auras", "aurez", "auriez", "aurions", "aurons", "auront", "aussi", "aux", "avaient", "avais", "avait",
     "avec", "avez", "aviez", "avions", "avons", "ayant", "ayante", "ayantes", "ayants", "ayez", "ayons", "c", "ca",
-    "car", "ce", "ceci", "cela", "celle", "celles", "celui", "ces", "cet", "cette", "ceux", "chez", "combien",
-    "comment", "d", "dans", "de", "des", "donc", "dont", "du", "elle", "en", "entre", "es", "est", "est-ce", "et",
-    "etaient", "etais", "etait", "etant", "etante", "etantes", "etants", "ete", "etee", "etees", "etes", "etiez",
+    "car", "ce", "ceci", "cela", "celle", "celles", "celui", "ces", "cet", "cette", "ceux", "chez", "combien", "comme",
+    "comment", "contre", "d", "dans", "de", "des", "donc", "dont", "du", "elle", "en", "entre", "es", "est", "est-ce",
+    "et", "etaient", "etais", "etait", "etant", "etante", "etantes", "etants", "ete", "etee", "etees", "etes", "etiez",
     "etions", "eu", "eue", "eues", "eumes", "eurent", "eus", "eusse", "eussent", "eusses", "eussiez", "eussions",
     "eut", "eutes", "eux", "fumes", "furent", "fus", "fusse", "fussent", "fusses", "fussiez", "fussions", "fut",
     "futes", "il", "ils", "j", "je", "l", "la", "le", "les", "leur", "leurs", "lors", "lui", "m", "ma", "mais", "me",
