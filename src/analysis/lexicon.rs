@@ -38,14 +38,14 @@ pub fn translations(words: &[String], into: Lang) -> Vec<Translation> {
             Lang::French => (vec![english], french),
             Lang::English => (french.split_whitespace().collect(), english),
         };
-        for source in sources {
-            let source = fold(source.trim());
+        for written in sources {
+            let source = fold(written.trim());
             if source.is_empty() || is_stopword(from, &source) {
                 continue;
             }
             let mut forms = vec![source.clone()];
             if from == Lang::French {
-                forms.extend(french_inflections(&source));
+                forms.extend(french_inflections(written.trim()));
             }
             for form in forms {
                 let ids = by_key.entry(stem_key(from, &form)).or_default();
@@ -71,21 +71,22 @@ pub fn translations(words: &[String], into: Lang) -> Vec<Translation> {
         .collect()
 }
 
-/// The inflections of a (folded) French word that Snowball may stem apart
-/// from it: its plural where the "s" stays (« essais » is not « essai »), and
-/// the feminine of "-er" and "-if" adjectives, which, typed without accents,
-/// stems elsewhere (« financiere » is not « financier »).
+/// The inflections of a French word that Snowball may stem apart from it once
+/// folded (queries are often typed without accents), folded: its plural where
+/// the "s" stays (« essais » is not « essai »), and the feminine of a past
+/// participle and of "-er" and "-if" adjectives (« deplacees » is not
+/// « deplace », « financiere » not « financier »).
 fn french_inflections(word: &str) -> Vec<String> {
     let mut forms = vec![format!("{word}s")];
     let feminine = match word {
-        _ if word.ends_with("er") && word.chars().count() >= 5 => Some(format!("{word}e")),
+        _ if word.ends_with('é') || (word.ends_with("er") && word.chars().count() >= 5) => Some(format!("{word}e")),
         _ => word.strip_suffix("if").map(|root| format!("{root}ive")),
     };
     if let Some(feminine) = feminine {
         forms.push(format!("{feminine}s"));
         forms.push(feminine);
     }
-    forms
+    forms.iter().map(|form| fold(form)).collect()
 }
 
 /// Whether a dictionary word that shares a target's stem is one of its
@@ -189,7 +190,7 @@ mod tests {
     }
 
     #[test]
-    fn a_french_adjective_in_the_feminine_finds_the_english_word_with_or_without_accents() {
+    fn a_french_adjective_or_participle_in_the_feminine_finds_the_english_word_with_or_without_accents() {
         let words: Vec<String> = ["financial", "irregular", "jewish"].map(String::from).to_vec();
         let translations = translations(&words, Lang::English);
         let of = |french: &str| {
@@ -205,6 +206,11 @@ mod tests {
         }
         for french in ["juif", "juive", "juives"] {
             assert_eq!(of(french), [2], "{french}");
+        }
+        let participle = super::translations(&["displaced".to_string()], Lang::English);
+        for french in ["déplacé", "déplacées", "deplacees", "deplacee"] {
+            let key = stem_key(Lang::French, &fold(french));
+            assert!(participle.iter().any(|t| t.key == key && t.words == [0]), "{french}");
         }
     }
 }
