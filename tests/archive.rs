@@ -190,6 +190,8 @@ fn a_french_query_finds_the_english_paragraphs_an_english_query_finds() {
         ("millénaire", "millennium"),
         ("autodétermination", "self-determination"),
         ("ingérence", "interference"),
+        ("l'Union soviétique", "the Soviet Union"),
+        ("la primauté du droit", "the rule of law"),
         ("\"changement climatique\"", "\"climate change\""),
     ] {
         let (fr, en) = (search(french), search(english));
