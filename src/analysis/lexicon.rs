@@ -168,49 +168,44 @@ mod tests {
         assert!(translations.iter().all(|t| !t.words.contains(&4)), "never a stopword");
     }
 
+    /// What a word of the other language translates to in a dictionary of `words` (ids, ascending).
+    fn translator(words: &[&str], into: Lang) -> impl Fn(&str) -> Vec<u32> {
+        let translations = translations(&words.iter().map(|w| w.to_string()).collect::<Vec<_>>(), into);
+        move |word| {
+            let key = stem_key(into.other(), &fold(word));
+            translations.iter().find(|t| t.key == key).map(|t| t.words.clone()).unwrap_or_default()
+        }
+    }
+
     #[test]
     fn the_parts_of_a_french_compound_find_their_english_words() {
         // « cessez-le-feu » is searched as its parts: "cease" and "fire" side by side, "cease-fire".
-        let words: Vec<String> = ["cease", "feudal", "fire"].map(String::from).to_vec();
-        let translations = translations(&words, Lang::English);
-        let of = |french: &str| {
-            let key = stem_key(Lang::French, &fold(french));
-            translations.iter().find(|t| t.key == key).map(|t| t.words.clone()).unwrap_or_default()
-        };
+        let of = translator(&["cease", "feudal", "fire"], Lang::English);
         assert_eq!(of("cessez"), [0]);
         assert_eq!(of("feu"), [2]);
     }
 
     #[test]
     fn a_translation_keeps_the_inflections_of_its_words_not_their_derivations() {
-        let english: Vec<String> = ["global", "globalization", "globalizations"].map(String::from).to_vec();
-        let key = stem_key(Lang::French, "mondialisation");
-        let found = translations(&english, Lang::English).into_iter().find(|t| t.key == key).map(|t| t.words);
-        assert_eq!(found, Some(vec![1, 2]), "« mondialisation » is globalization, not global");
+        let of = translator(&["global", "globalization", "globalizations"], Lang::English);
+        assert_eq!(of("mondialisation"), [1, 2], "« mondialisation » is globalization, not global");
     }
 
     #[test]
     fn a_french_adjective_or_participle_in_the_feminine_finds_the_english_word_with_or_without_accents() {
-        let words: Vec<String> = ["financial", "irregular", "jewish"].map(String::from).to_vec();
-        let translations = translations(&words, Lang::English);
-        let of = |french: &str| {
-            let key = stem_key(Lang::French, &fold(french));
-            translations.iter().find(|t| t.key == key).map(|t| t.words.clone()).unwrap_or_default()
-        };
-        // (« financier » itself stems to "financial"'s English stem: no entry needed.)
-        for french in ["financière", "financiere", "financières", "financieres"] {
+        let of = translator(&["displaced", "financial", "irregular", "jewish"], Lang::English);
+        for french in ["déplacé", "déplacées", "deplacees", "deplacee"] {
             assert_eq!(of(french), [0], "{french}");
         }
-        for french in ["irrégulier", "irrégulière", "irregulieres"] {
+        // (« financier » itself stems to "financial"'s English stem: no entry needed.)
+        for french in ["financière", "financiere", "financières", "financieres"] {
             assert_eq!(of(french), [1], "{french}");
         }
-        for french in ["juif", "juive", "juives"] {
+        for french in ["irrégulier", "irrégulière", "irregulieres"] {
             assert_eq!(of(french), [2], "{french}");
         }
-        let participle = super::translations(&["displaced".to_string()], Lang::English);
-        for french in ["déplacé", "déplacées", "deplacees", "deplacee"] {
-            let key = stem_key(Lang::French, &fold(french));
-            assert!(participle.iter().any(|t| t.key == key && t.words == [0]), "{french}");
+        for french in ["juif", "juive", "juives"] {
+            assert_eq!(of(french), [3], "{french}");
         }
     }
 }
