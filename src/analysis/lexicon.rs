@@ -186,6 +186,14 @@ mod tests {
     }
 
     #[test]
+    fn french_words_that_stem_alike_do_not_lend_each_other_their_meanings() {
+        // Entries are keyed by stem: « refuge » (shelter) would file "shelter" under « réfugiés ».
+        let of = translator(&["average", "middle", "refugees", "shelter"], Lang::English);
+        assert_eq!(of("réfugiés"), [2]);
+        assert_eq!(of("moyen"), [1]);
+    }
+
+    #[test]
     fn a_translation_keeps_the_inflections_of_its_words_not_their_derivations() {
         let of = translator(&["global", "globalization", "globalizations"], Lang::English);
         assert_eq!(of("mondialisation"), [1, 2], "« mondialisation » is globalization, not global");
