@@ -185,6 +185,17 @@ fn an_english_query_finds_the_french_words_that_translate_it() {
 }
 
 #[test]
+fn an_english_word_that_a_french_record_quotes_once_still_finds_its_translations() {
+    // "children" stands once, in an organization's name; « enfants » in ten paragraphs.
+    let mut texts = vec!["Le Centre international (Missing & Exploited Children) a pris la parole."];
+    texts.extend(["Les enfants sont des victimes.", "Ces enfants ont été déportés."].repeat(5));
+    texts.push("La pêche illégale recule.");
+    let index = corpus(&texts);
+    let r = search(&index, "children");
+    assert_eq!(r.total, 11, "the name, and « enfants » in every paragraph that holds it: {:?}", ids(&r));
+}
+
+#[test]
 fn an_english_quoted_phrase_finds_the_french_phrase_in_its_own_order() {
     let index = corpus(&[
         "Le travail des enfants recule.",

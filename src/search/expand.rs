@@ -28,8 +28,10 @@ const MAX_COMPLETIONS: usize = 64;
 const MAX_TYPO_CANDIDATES: usize = 16;
 /// A whole word the index lacks, this long, may be a clipped form of a longer one.
 const MIN_CLIPPED: usize = 5;
-/// A word this many times rarer than its translations reads as the other
-/// language: « travail » in a few English statements, "labour" in thousands.
+/// A word this many times rarer than its translations (or rarer still) reads
+/// as the other language: « travail » in a few English statements, "labour" in
+/// thousands; "children" once in a French record, in an organization's name,
+/// « enfants » in ten paragraphs.
 const RARER_THAN_TRANSLATIONS: usize = 10;
 /// A word being typed this long may be misspelt too (shorter, too many words begin nearly so).
 const MIN_FUZZY_PREFIX: usize = 5;
@@ -81,7 +83,7 @@ pub(crate) fn reads_as_other(index: &Index, word: &str) -> bool {
     let translations = index.translations(word);
     !translations.is_empty()
         && most_common(index, core_forms(index, word).into_iter().map(|(id, _)| id)) * RARER_THAN_TRANSLATIONS
-            < most_common(index, translations.iter().copied())
+            <= most_common(index, translations.iter().copied())
 }
 
 /// The document frequency of the most common of some words (0 for none).
