@@ -185,6 +185,17 @@ fn an_english_query_finds_the_french_words_that_translate_it() {
 }
 
 #[test]
+fn english_words_find_the_record_paragraphs_that_say_them_in_french() {
+    let record = record_index();
+    // « de fausses offres d’emplois en ligne »; « condamné non seulement l’acheteur »; « une fille de 13 ans vendue ».
+    for (query, paragraph) in
+        [("fake job offers", "AG/12734#p4"), ("the buyer", "AG/12734#p32"), ("girl sold", "AG/12734#p32")]
+    {
+        assert_eq!(ids(&search(&record, query)).first(), Some(&paragraph), "{query}");
+    }
+}
+
+#[test]
 fn an_english_word_that_a_french_record_quotes_once_still_finds_its_translations() {
     // "children" stands once, in an organization's name; « enfants » in ten paragraphs.
     let mut texts = vec!["Le Centre international (Missing & Exploited Children) a pris la parole."];
