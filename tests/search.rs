@@ -187,10 +187,16 @@ fn an_english_query_finds_the_french_words_that_translate_it() {
 #[test]
 fn english_words_find_the_record_paragraphs_that_say_them_in_french() {
     let record = record_index();
-    // « de fausses offres d’emplois en ligne »; « condamné non seulement l’acheteur »; « une fille de 13 ans vendue ».
-    for (query, paragraph) in
-        [("fake job offers", "AG/12734#p4"), ("the buyer", "AG/12734#p32"), ("girl sold", "AG/12734#p32")]
-    {
+    // « de fausses offres d’emplois en ligne »; « condamné non seulement l’acheteur »; « une fille de 13 ans
+    // vendue »; « les refuges »; « matériel pédopornographique ».
+    let expected = [
+        ("fake job offers", "AG/12734#p4"),
+        ("the buyer", "AG/12734#p32"),
+        ("girl sold", "AG/12734#p32"),
+        ("shelters", "AG/12734#p23"),
+        ("pornography", "AG/12734#p5"),
+    ];
+    for (query, paragraph) in expected {
         assert_eq!(ids(&search(&record, query)).first(), Some(&paragraph), "{query}");
     }
 }
