@@ -188,13 +188,15 @@ fn an_english_query_finds_the_french_words_that_translate_it() {
 fn english_words_find_the_record_paragraphs_that_say_them_in_french() {
     let record = record_index();
     // « de fausses offres d’emplois en ligne »; « condamné non seulement l’acheteur »; « une fille de 13 ans
-    // vendue »; « les refuges »; « matériel pédopornographique ».
+    // vendue »; « les refuges »; « matériel pédopornographique »; « demain »; « les Émirats arabes unis ».
     let expected = [
         ("fake job offers", "AG/12734#p4"),
         ("the buyer", "AG/12734#p32"),
         ("girl sold", "AG/12734#p32"),
         ("shelters", "AG/12734#p23"),
         ("pornography", "AG/12734#p5"),
+        ("tomorrow", "AG/12734#p35"),
+        ("UAE", "AG/12734#p34"),
     ];
     for (query, paragraph) in expected {
         assert_eq!(ids(&search(&record, query)).first(), Some(&paragraph), "{query}");
