@@ -38,6 +38,18 @@ pub fn translations(words: &[String], into: Lang) -> Vec<Translation> {
             Lang::French => (vec![english], french),
             Lang::English => (french.split_whitespace().collect(), english),
         };
+        // The dictionary words that translate the entry: its targets' inflections.
+        let mut candidates: Vec<u32> = Vec::new();
+        for target in targets.split_whitespace() {
+            for key in target_keys(into, target) {
+                let words_of_stem = by_stem.get(&key).into_iter().flatten().copied();
+                candidates
+                    .extend(words_of_stem.filter(|&id| words.get(id as usize).is_some_and(|w| inflects(target, w))));
+            }
+        }
+        if candidates.is_empty() {
+            continue;
+        }
         for written in sources {
             let source = fold(written.trim());
             if source.is_empty() || is_stopword(from, &source) {
@@ -48,15 +60,8 @@ pub fn translations(words: &[String], into: Lang) -> Vec<Translation> {
                 forms.extend(french_inflections(written.trim()));
             }
             for form in forms {
-                let ids = by_key.entry(stem_key(from, &form)).or_default();
-                for target in targets.split_whitespace() {
-                    for key in target_keys(into, target) {
-                        let words_of_stem = by_stem.get(&key).into_iter().flatten().copied();
-                        ids.extend(words_of_stem.filter(|&id| {
-                            words.get(id as usize).is_some_and(|w| inflects(target, w)) && !reached(&form, id)
-                        }));
-                    }
-                }
+                let ids = candidates.iter().copied().filter(|&id| !reached(&form, id));
+                by_key.entry(stem_key(from, &form)).or_default().extend(ids);
             }
         }
     }
