@@ -170,6 +170,26 @@ fn a_whole_question_returns_the_passage_that_answers() {
 }
 
 #[test]
+fn a_question_that_asks_for_a_figure_ranks_the_passage_that_gives_it_first() {
+    let index = corpus(&[
+        "Des enfants, victimes de la traite.",
+        "Les victimes de la traite sont des enfants dans 30% des cas.",
+        "La traite des enfants, criminalisée.",
+        "La traite des enfants a été criminalisée en 2019 par le Parlement.",
+        "Le fleuve s’étend sur une longueur remarquable.",
+        "Le fleuve est long de 6 400 kilomètres.",
+    ]);
+    assert_eq!(ids(&search(&index, "quelle part des victimes de la traite sont des enfants"))[0], "b");
+    assert_eq!(ids(&search(&index, "en quelle année la traite des enfants a-t-elle été criminalisée"))[0], "d");
+    assert_eq!(ids(&search(&index, "quelle est la longueur du fleuve"))[0], "f");
+    // Asking nothing, the same words rank the shorter passage first.
+    assert_eq!(ids(&search(&index, "victimes de la traite enfants"))[0], "a");
+    // « Près de la moitié des victimes »: on the record, in English.
+    let r = search(&record_index(), "what share of trafficking victims are children");
+    assert_eq!(ids(&r)[0], "AG/12734#p14");
+}
+
+#[test]
 fn an_english_query_finds_the_french_words_that_translate_it() {
     let index = corpus(&[
         "La pêche illégale recule dans la région.",

@@ -2,6 +2,7 @@
 //! completed, corrected), score clauses (BM25, phrases, acronyms, speaker and
 //! section fields), combine with coverage and proximity, then cut snippets.
 
+mod answer_type;
 mod expand;
 mod fuzzy;
 pub mod query;
@@ -11,6 +12,7 @@ mod snippet;
 use crate::analysis::{Lang, fold, is_stopword, tokenize};
 use crate::index::{Index, WordId};
 use crate::sort::{sort, sort_by, sort_by_key};
+use answer_type::{AnswerType, answer_type, answers};
 use expand::{Expansion, expand};
 pub(crate) use expand::{completes, core_forms, reads_as_other, typo_distance};
 use query::{Clause, Query, parse};
@@ -28,6 +30,10 @@ const PROXIMITY_WEIGHT: f32 = 0.5;
 const COVERAGE_POWER: f32 = 1.0;
 /// Positions further apart than this earn no proximity bonus.
 const PROXIMITY_WINDOW: u32 = 8;
+/// A passage holding the kind of figure a question asks for ("how many") scores this much more.
+const ANSWER_BONUS: f32 = 2.0;
+/// The word that names the figure asked for ("share", « taux ») counts this much of a word.
+const ASKING_WEIGHT: f32 = 0.3;
 
 /// Filters and paging.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -151,9 +157,19 @@ impl Index {
             expansions.push(expansion);
         }
         self.apply_acronym_spans(&scorer, &query, &mut scored);
+        // "What share…", « Quelle est la longueur… »: the word that names the figure counts for less,
+        // and a passage that gives the figure without that word misses nothing.
+        let asks = answer_type(&query);
+        if let Some(asking) = asks.and_then(|(_, clause)| scored.get_mut(clause)) {
+            asking.weight = 0.0;
+            asking.matches.values_mut().for_each(|m| m.score *= ASKING_WEIGHT);
+        }
 
         let excluded = self.excluded_passages(&scorer, &query);
         let mut ranked = combine(&scored, &excluded);
+        if let Some((kind, _)) = asks {
+            self.favour_answers(&mut ranked, kind);
+        }
         ranked.retain(|(p, _)| self.passes_filters(*p, options));
         let facets = self.facets(ranked.iter().map(|&(p, _)| p));
         let total = ranked.len();
@@ -285,6 +301,27 @@ impl Index {
                 }
             }
         }
+    }
+
+    /// Raises the passages that hold the kind of figure the question asks for.
+    /// An archive's part holds only the query's words, not every figure: there
+    /// the ranking stays as the words make it.
+    fn favour_answers(&self, ranked: &mut [(u32, f32)], kind: AnswerType) {
+        if self.is_partial() {
+            return;
+        }
+        let mut holding: Vec<u32> = (0..self.data.words.len() as WordId)
+            .filter(|&id| answers(self.folded(id), kind))
+            .filter_map(|id| self.data.postings.get(id as usize))
+            .flat_map(|postings| postings.iter().map(|p| p.passage))
+            .collect();
+        sort(&mut holding);
+        for (passage, score) in ranked.iter_mut() {
+            if holding.binary_search(passage).is_ok() {
+                *score *= ANSWER_BONUS;
+            }
+        }
+        sort_by(ranked, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)).is_lt());
     }
 
     /// The passages an excluded word or phrase matches, sorted.
