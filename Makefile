@@ -7,6 +7,7 @@ CARGO ?= cargo
 PORT ?= 8000
 DEV_QUERIES := tests/data/eval/AG12734-dev-queries.jsonl
 MORE_QUERIES := tests/data/eval/AG12734-more-queries.jsonl
+HELDOUT_QUERIES := tests/data/eval/AG12734-heldout-queries.jsonl
 
 .PHONY: serve test tools toolchain lint test-rust test-wasm test-browser pkg check-pkg bench bench-widget bench-peers bench-archive eval fuzz
 
@@ -76,6 +77,7 @@ eval: toolchain
 	$(CARGO) run --quiet --release --features cli -- index records/AG12734-fr.txt -o target/AG12734-fr.idx
 	$(CARGO) run --quiet --release --features cli -- eval --index target/AG12734-fr.idx --queries $(DEV_QUERIES) --baseline
 	$(CARGO) run --quiet --release --features cli -- eval --index target/AG12734-fr.idx --queries $(MORE_QUERIES) --baseline
+	$(CARGO) run --quiet --release --features cli -- eval --index target/AG12734-fr.idx --queries $(HELDOUT_QUERIES) --baseline
 
 # Fuzzes the decoder for FUZZ_SECONDS (default 60) and prints executions and crashes.
 # Needs a nightly toolchain and cargo-fuzz (not installed by `make tools`); see fuzz/README.md.
