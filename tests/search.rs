@@ -190,6 +190,24 @@ fn a_question_that_asks_for_a_figure_ranks_the_passage_that_gives_it_first() {
 }
 
 #[test]
+fn an_acronym_typed_in_capitals_is_not_the_function_word_it_spells() {
+    let index = corpus(&[
+        "Un enfant sur trois est une victime, et un sur deux une fille.",
+        "L’ONU publie ce rapport.",
+        "J’ai vu l’IA détecter les annonces.",
+        "Les Nations Unies agissent.",
+    ]);
+    let un = search(&index, "UN");
+    let mut found = ids(&un);
+    found.sort();
+    assert_eq!(found, ["b", "d"], "« ONU », « Nations Unies », not the article « un »");
+    assert_eq!(ids(&search(&index, "AI")), ["c"]);
+    // On the record: « l’IA », « l’intelligence artificielle (IA) ».
+    let r = search(&record_index(), "AI");
+    assert!(r.hits.len() >= 5 && r.hits.iter().all(|h| h.text.contains("IA") || h.text.contains("intelligence")));
+}
+
+#[test]
 fn an_english_query_finds_the_french_words_that_translate_it() {
     let index = corpus(&[
         "La pêche illégale recule dans la région.",

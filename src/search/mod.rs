@@ -247,6 +247,12 @@ impl Index {
         }
         let word = clause.words.first().map_or("", String::as_str);
         let mut expansion = expand(self, word, clause.prefix, translate);
+        // "AI" on a French record is « IA », not the verb « ai »; "UN" is « ONU », not « un ».
+        let translations = self.translations(word);
+        if clause.capitals && crate::analysis::is_any_stopword(&fold(word)) && !translations.is_empty() {
+            expansion.core = translations.iter().map(|&id| (id, expand::TRANSLATED)).collect();
+            expansion.extra.clear();
+        }
         if let Some(alias) = &clause.alias {
             // "60%": the whole form first, the bare number below it.
             let mut core = core_forms(self, alias);
@@ -256,8 +262,13 @@ impl Index {
         let (mut matches, idf) = scorer.words(&expansion.core, &expansion.extra);
         let field_words: Vec<(WordId, f32)> = expansion.core.iter().chain(&expansion.extra).copied().collect();
         scorer.field_bonus(&mut matches, &field_words, idf);
-        // "ONUDC" also finds « l’Office des Nations Unies contre la drogue et le crime ».
-        for acronym in self.data.acronyms.iter().filter(|a| self.folded(a.acronym) == fold(word)) {
+        // "ONUDC" also finds « l’Office des Nations Unies contre la drogue et le crime »,
+        // and "AI", translated « IA », « l’intelligence artificielle ».
+        let named = |acronym: WordId| {
+            self.folded(acronym) == fold(word)
+                || expansion.core.iter().any(|&(id, _)| self.folded(id) == self.folded(acronym))
+        };
+        for acronym in self.data.acronyms.iter().filter(|a| named(a.acronym)) {
             let slots: Vec<Vec<(WordId, f32)>> = acronym.expansion.iter().map(|&id| vec![(id, 1.0)]).collect();
             let long = scorer.phrase(&slots, ACRONYM_WEIGHT);
             merge_best(&mut matches, long);

@@ -29,12 +29,15 @@ pub struct Clause {
     pub prefix: bool,
     /// Quoted by the person (not merely hyphenated).
     pub quoted: bool,
+    /// Typed in capitals among lowercase words, or alone: an acronym ("AI", "UN"),
+    /// even where it spells a function word (« ai », « un »).
+    pub capitals: bool,
 }
 
 impl Clause {
     /// A lone function word ("de", "the"): ranked on only when nothing else is.
     pub fn is_stopword(&self) -> bool {
-        self.words.len() == 1 && self.alias.is_none() && is_any_stopword(&fold(&self.words[0]))
+        self.words.len() == 1 && self.alias.is_none() && !self.capitals && is_any_stopword(&fold(&self.words[0]))
     }
 }
 
@@ -52,6 +55,8 @@ pub fn parse(input: &str) -> Query {
     let last_raw = text.split_whitespace().next_back().unwrap_or_default();
     let still_typing = text.ends_with(|c: char| c.is_alphanumeric()) && !last_raw.starts_with(['-', '−']);
 
+    // A query typed all in capitals says nothing about acronyms, unless it is one word.
+    let shouting = !text.chars().any(char::is_lowercase) && text.split_whitespace().nth(1).is_some();
     let mut in_quotes = false;
     let segments: Vec<(bool, &str)> = text
         .split(QUOTES)
@@ -74,7 +79,7 @@ pub fn parse(input: &str) -> Query {
         for raw in segment.split_whitespace() {
             match raw.strip_prefix(['-', '−']) {
                 Some(rest) if rest.chars().any(char::is_alphanumeric) => {
-                    query.excluded.extend(clauses_of(rest, false));
+                    query.excluded.extend(clauses_of(rest, false, shouting));
                 }
                 _ => {
                     kept.push_str(raw);
@@ -83,7 +88,7 @@ pub fn parse(input: &str) -> Query {
             }
         }
         let typing_here = still_typing && i == last_segment;
-        query.clauses.extend(clauses_of(kept.trim_end(), typing_here));
+        query.clauses.extend(clauses_of(kept.trim_end(), typing_here, shouting));
     }
     if query.clauses.len() > MAX_CLAUSES {
         query.clauses.truncate(MAX_CLAUSES);
@@ -97,7 +102,8 @@ fn words_of(text: &str) -> Vec<String> {
 }
 
 /// Groups tokens into clauses: an alias token joins the tokens it spans.
-fn clauses_of(text: &str, last_is_prefix: bool) -> Vec<Clause> {
+/// `shouting`: the whole query is in capitals, so none of its words is an acronym for it.
+fn clauses_of(text: &str, last_is_prefix: bool, shouting: bool) -> Vec<Clause> {
     let tokens = tokenize(text);
     let mut clauses = Vec::new();
     let mut i = 0;
@@ -119,7 +125,13 @@ fn clauses_of(text: &str, last_is_prefix: bool) -> Vec<Clause> {
             }
             // "demi-mesures", "blanchissent-ils": each part is a word of its own;
             // proximity ranks the passages where they stand together first.
-            _ => clauses.push(Clause { words: vec![token.word.clone()], ..Clause::default() }),
+            _ => {
+                let typed = text.get(token.start..token.end).unwrap_or_default();
+                let capitals = !shouting
+                    && typed.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && typed.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+                clauses.push(Clause { words: vec![token.word.clone()], capitals, ..Clause::default() })
+            }
         }
         i += 1;
     }
@@ -172,6 +184,16 @@ mod tests {
         let q = parse("d'Haïti ");
         assert_eq!(q.clauses, [clause(&["haïti"])]);
         assert!(parse("de").clauses[0].is_stopword());
+    }
+
+    #[test]
+    fn a_word_in_capitals_is_an_acronym_unless_the_whole_query_is_in_capitals() {
+        let q = parse("AI et traite");
+        assert!(q.clauses[0].capitals && !q.clauses[0].is_stopword());
+        assert!(!q.clauses[1].capitals && !q.clauses[2].capitals);
+        assert!(parse("UN").clauses[0].capitals);
+        assert!(!parse("WHAT IS THE UN").clauses.iter().any(|c| c.capitals));
+        assert!(!parse("A traite").clauses[0].capitals, "one letter is no acronym");
     }
 
     #[test]
