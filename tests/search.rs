@@ -208,6 +208,19 @@ fn an_acronym_typed_in_capitals_is_not_the_function_word_it_spells() {
 }
 
 #[test]
+fn an_acronym_the_text_never_defines_finds_the_name_its_initials_spell() {
+    let index = corpus(&[
+        "Mme Dank, professeure à la New York University, a parlé.",
+        "Le Centre (International Center for Missing & Exploited Children) agit.",
+        "New rules for York universities were written.",
+    ]);
+    assert_eq!(ids(&search(&index, "NYU")), ["a"]);
+    assert_eq!(ids(&search(&index, "icmec")), ["b"], "typed in lowercase, and no typo of a known word");
+    let r = search(&record_index(), "NYU");
+    assert_eq!(ids(&r), ["AG/12734#p22"], "Mme Meredith Dank, professeure à la New York University");
+}
+
+#[test]
 fn an_english_query_finds_the_french_words_that_translate_it() {
     let index = corpus(&[
         "La pêche illégale recule dans la région.",

@@ -11,7 +11,7 @@ pub mod stem;
 pub mod stopwords;
 pub mod tokenize;
 
-pub use fold::{fold, lower};
+pub use fold::{fold, is_upper, lower};
 pub use stopwords::{is_any_stopword, is_stopword};
 pub use tokenize::{Token, tokenize};
 

@@ -16,74 +16,107 @@ pub enum AnswerType {
     Year,
 }
 
-/// Words that ask for a share wherever they stand.
-const SHARE: &[&str] = &["percentage", "percent", "proportion", "pourcentage", "taux", "ratio", "fraction"];
-/// Words that ask for a share after "what" or « quel »: elsewhere they mean
-/// something else (« prendre part », "share experiences").
-const SHARE_ASKED: &[&str] = &["share", "part", "rate"];
-/// Words that ask for a figure wherever they stand.
-const QUANTITY: &[&str] = &[
-    "combien",
-    "longueur",
-    "hauteur",
-    "superficie",
-    "vitesse",
-    "duree",
-    "distance",
-    "profondeur",
-    "poids",
-    "altitude",
-    "rendement",
-    "montant",
-    "length",
-    "height",
-    "speed",
-    "duration",
-    "weight",
-    "depth",
-    "altitude",
+/// How a word asks for a figure.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// Wherever it stands: "percentage", « combien », « longueur ».
+    Always(AnswerType),
+    /// After "what", « quel », "how": « quelle part », "what share" — elsewhere
+    /// the word means something else (« prendre part », "share experiences").
+    Asked(AnswerType),
+    /// After "how" only: "how many", "how long" ("a long way" asks nothing).
+    AfterHow,
+    /// Opening the question: "when", « quand » (« … du fromage quand on est intolérant » does not ask).
+    Opening,
+}
+
+use AnswerType::{Quantity, Share, Year};
+use Cue::{AfterHow, Always, Asked, Opening};
+
+/// Folded words that ask for a figure, and how. One table: it costs the wasm build least.
+const CUES: &[(&str, Cue)] = &[
+    ("percentage", Always(Share)),
+    ("percent", Always(Share)),
+    ("proportion", Always(Share)),
+    ("pourcentage", Always(Share)),
+    ("taux", Always(Share)),
+    ("ratio", Always(Share)),
+    ("fraction", Always(Share)),
+    ("share", Asked(Share)),
+    ("part", Asked(Share)),
+    ("rate", Asked(Share)),
+    ("combien", Always(Quantity)),
+    ("longueur", Always(Quantity)),
+    ("hauteur", Always(Quantity)),
+    ("superficie", Always(Quantity)),
+    ("vitesse", Always(Quantity)),
+    ("duree", Always(Quantity)),
+    ("distance", Always(Quantity)),
+    ("profondeur", Always(Quantity)),
+    ("poids", Always(Quantity)),
+    ("altitude", Always(Quantity)),
+    ("rendement", Always(Quantity)),
+    ("montant", Always(Quantity)),
+    ("length", Always(Quantity)),
+    ("height", Always(Quantity)),
+    ("speed", Always(Quantity)),
+    ("duration", Always(Quantity)),
+    ("weight", Always(Quantity)),
+    ("depth", Always(Quantity)),
+    ("nombre", Asked(Quantity)),
+    ("number", Asked(Quantity)),
+    ("population", Asked(Quantity)),
+    ("age", Asked(Quantity)),
+    ("size", Asked(Quantity)),
+    ("taille", Asked(Quantity)),
+    ("cout", Asked(Quantity)),
+    ("cost", Asked(Quantity)),
+    ("prix", Asked(Quantity)),
+    ("price", Asked(Quantity)),
+    ("many", AfterHow),
+    ("much", AfterHow),
+    ("long", AfterHow),
+    ("far", AfterHow),
+    ("big", AfterHow),
+    ("large", AfterHow),
+    ("tall", AfterHow),
+    ("high", AfterHow),
+    ("old", AfterHow),
+    ("fast", AfterHow),
+    ("deep", AfterHow),
+    ("heavy", AfterHow),
+    ("year", Asked(Year)),
+    ("annee", Asked(Year)),
+    ("date", Asked(Year)),
+    ("when", Opening),
+    ("quand", Opening),
 ];
-/// Words after "how" that ask for a figure ("how many", "how long").
-const HOW: &[&str] = &["many", "much", "long", "far", "big", "large", "tall", "high", "old", "fast", "deep", "heavy"];
-/// Words that ask for a figure after "what" or « quel »: « quel nombre », "what number", « quelle population ».
-const QUANTITY_ASKED: &[&str] =
-    &["nombre", "number", "population", "age", "size", "taille", "cout", "cost", "prix", "price"];
+
 /// Interrogatives that turn the next word into a question.
 const ASKING: &[&str] = &["what", "which", "quel", "quelle", "quels", "quelles", "how"];
-/// Words that ask for a year after "what" or « quelle ».
-const YEAR_ASKED: &[&str] = &["year", "annee", "date"];
 
 /// The answer type the query asks for, if it reads as such a question, and
 /// the clause that asks it ("share", « longueur »): that word names the
 /// answer, the passage that gives it may not say it. Quoted phrases are
-/// searched as they stand and ask nothing.
+/// searched as they stand and ask nothing. The first cue counts: "how many
+/// years" asks a number.
 pub fn answer_type(query: &Query) -> Option<(AnswerType, usize)> {
-    let words: Vec<(usize, String)> = (query.clauses.iter().enumerate())
-        .filter(|(_, c)| !c.quoted)
-        .filter_map(|(i, c)| Some((i, fold(c.words.first()?))))
-        .collect();
-    for (n, (clause, word)) in words.iter().enumerate() {
-        let word = word.as_str();
-        let before = n.checked_sub(1).and_then(|j| words.get(j)).map(|(_, w)| w.as_str());
-        let asked = before.is_some_and(|b| ASKING.contains(&b));
-        let kind = if SHARE.contains(&word) || (asked && SHARE_ASKED.contains(&word)) {
-            AnswerType::Share
-        } else if QUANTITY.contains(&word)
-            || (before == Some("how") && HOW.contains(&word))
-            || (asked && QUANTITY_ASKED.contains(&word))
-        {
-            AnswerType::Quantity
-        } else if (asked && YEAR_ASKED.contains(&word))
-            // "when" and « quand » ask for a time when they open the question
-            // (« Peut-on manger du fromage quand… » does not).
-            || (matches!(word, "when" | "quand") && (n == 0 || matches!(before, Some("since" | "depuis"))))
-        {
-            AnswerType::Year
-        } else {
-            continue;
+    let mut before = String::new();
+    for (clause, c) in query.clauses.iter().enumerate().filter(|(_, c)| !c.quoted) {
+        let word = fold(c.words.first()?);
+        let asked = ASKING.contains(&before.as_str());
+        let kind = match CUES.iter().find(|(w, _)| *w == word).map(|&(_, cue)| cue) {
+            Some(Always(kind)) => Some(kind),
+            Some(Asked(kind)) if asked => Some(kind),
+            Some(AfterHow) if before == "how" => Some(Quantity),
+            // « depuis quand », "since when".
+            Some(Opening) if clause == 0 || before == "depuis" || before == "since" => Some(Year),
+            _ => None,
         };
-        // The first figure asked for counts: "how many years" asks a number.
-        return Some((kind, *clause));
+        if let Some(kind) = kind {
+            return Some((kind, clause));
+        }
+        before = word;
     }
     None
 }
@@ -95,34 +128,45 @@ pub fn answers(word: &str, kind: AnswerType) -> bool {
     let digits = word.bytes().take_while(u8::is_ascii_digit).count();
     let percent = digits > 0 && word.ends_with('%');
     let year = digits == 4 && word.len() == 4 && matches!(word.as_bytes().first(), Some(b'1' | b'2'));
+    let spelled = FIGURES.iter().find(|(w, _)| *w == word).map(|&(_, fraction)| fraction);
     match kind {
-        AnswerType::Share => percent || FRACTIONS.contains(&word),
-        AnswerType::Quantity => (digits > 0 && !year) || FRACTIONS.contains(&word) || MAGNITUDES.contains(&word),
-        AnswerType::Year => year,
+        Share => percent || spelled == Some(true),
+        Quantity => (digits > 0 && !year) || spelled.is_some(),
+        Year => year,
     }
 }
 
-const FRACTIONS: &[&str] =
-    &["moitie", "tiers", "quart", "quarts", "half", "third", "thirds", "quarter", "quarters", "majority", "majorite"];
-const MAGNITUDES: &[&str] = &[
-    "million",
-    "millions",
-    "milliard",
-    "milliards",
-    "millier",
-    "milliers",
-    "centaine",
-    "centaines",
-    "dizaine",
-    "dizaines",
-    "thousand",
-    "thousands",
-    "billion",
-    "billions",
-    "hundred",
-    "hundreds",
-    "dozen",
-    "dozens",
+/// Figures spelled out: true for a fraction (a share, and a quantity), false for a magnitude.
+const FIGURES: &[(&str, bool)] = &[
+    ("moitie", true),
+    ("tiers", true),
+    ("quart", true),
+    ("quarts", true),
+    ("half", true),
+    ("third", true),
+    ("thirds", true),
+    ("quarter", true),
+    ("quarters", true),
+    ("majority", true),
+    ("majorite", true),
+    ("million", false),
+    ("millions", false),
+    ("milliard", false),
+    ("milliards", false),
+    ("millier", false),
+    ("milliers", false),
+    ("centaine", false),
+    ("centaines", false),
+    ("dizaine", false),
+    ("dizaines", false),
+    ("thousand", false),
+    ("thousands", false),
+    ("billion", false),
+    ("billions", false),
+    ("hundred", false),
+    ("hundreds", false),
+    ("dozen", false),
+    ("dozens", false),
 ];
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 mod answer_type;
 mod expand;
 mod fuzzy;
+mod initials;
 pub mod query;
 mod rank;
 mod snippet;
@@ -166,10 +167,8 @@ impl Index {
         }
 
         let excluded = self.excluded_passages(&scorer, &query);
-        let mut ranked = combine(&scored, &excluded);
-        if let Some((kind, _)) = asks {
-            self.favour_answers(&mut ranked, kind);
-        }
+        let answering = asks.map_or_else(Vec::new, |(kind, _)| self.passages_answering(kind));
+        let mut ranked = combine(&scored, &excluded, &answering);
         ranked.retain(|(p, _)| self.passes_filters(*p, options));
         let facets = self.facets(ranked.iter().map(|&(p, _)| p));
         let total = ranked.len();
@@ -259,19 +258,29 @@ impl Index {
             core.extend(expansion.core.iter().map(|&(id, w)| (id, w * 0.8)));
             expansion.core = core;
         }
+        // An unknown acronym ("NYU", or one no typo explains) may be the initials of a name the text spells out.
+        let names = match expansion.core.is_empty() && !expansion.completed && !self.is_partial() {
+            true if clause.capitals || expansion.extra.is_empty() => initials::names_spelled_by(self, word),
+            _ => Vec::new(),
+        };
+        if !names.is_empty() {
+            expansion.extra.clear();
+        }
         let (mut matches, idf) = scorer.words(&expansion.core, &expansion.extra);
         let field_words: Vec<(WordId, f32)> = expansion.core.iter().chain(&expansion.extra).copied().collect();
         scorer.field_bonus(&mut matches, &field_words, idf);
         // "ONUDC" also finds « l’Office des Nations Unies contre la drogue et le crime »,
         // and "AI", translated « IA », « l’intelligence artificielle ».
-        let named = |acronym: WordId| {
-            self.folded(acronym) == fold(word)
-                || expansion.core.iter().any(|&(id, _)| self.folded(id) == self.folded(acronym))
-        };
-        for acronym in self.data.acronyms.iter().filter(|a| named(a.acronym)) {
-            let slots: Vec<Vec<(WordId, f32)>> = acronym.expansion.iter().map(|&id| vec![(id, 1.0)]).collect();
-            let long = scorer.phrase(&slots, ACRONYM_WEIGHT);
-            merge_best(&mut matches, long);
+        let folded = fold(word);
+        let mut long_names = names;
+        for acronym in &self.data.acronyms {
+            if self.folded(acronym.acronym) == folded || expansion.core.iter().any(|&(id, _)| id == acronym.acronym) {
+                long_names.push(acronym.expansion.clone());
+            }
+        }
+        for name in long_names {
+            let slots: Vec<Vec<(WordId, f32)>> = name.into_iter().map(|id| vec![(id, 1.0)]).collect();
+            merge_best(&mut matches, scorer.phrase(&slots, ACRONYM_WEIGHT));
         }
         (matches, Some(expansion))
     }
@@ -314,12 +323,12 @@ impl Index {
         }
     }
 
-    /// Raises the passages that hold the kind of figure the question asks for.
+    /// The passages that hold the kind of figure a question asks for, sorted.
     /// An archive's part holds only the query's words, not every figure: there
     /// the ranking stays as the words make it.
-    fn favour_answers(&self, ranked: &mut [(u32, f32)], kind: AnswerType) {
+    fn passages_answering(&self, kind: AnswerType) -> Vec<u32> {
         if self.is_partial() {
-            return;
+            return Vec::new();
         }
         let mut holding: Vec<u32> = (0..self.data.words.len() as WordId)
             .filter(|&id| answers(self.folded(id), kind))
@@ -327,12 +336,7 @@ impl Index {
             .flat_map(|postings| postings.iter().map(|p| p.passage))
             .collect();
         sort(&mut holding);
-        for (passage, score) in ranked.iter_mut() {
-            if holding.binary_search(passage).is_ok() {
-                *score *= ANSWER_BONUS;
-            }
-        }
-        sort_by(ranked, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)).is_lt());
+        holding
     }
 
     /// The passages an excluded word or phrase matches, sorted.
@@ -482,8 +486,9 @@ fn counts<K: Ord + Copy>(mut values: Vec<K>, name: &dyn Fn(K) -> Option<String>)
 
 /// Sums clause scores per passage, scaled by the share of the query's content
 /// clauses matched (a passage matching more of the query ranks higher), plus a
-/// bonus for matched words that stand close together.
-fn combine(scored: &[Scored], excluded: &[u32]) -> Vec<(u32, f32)> {
+/// bonus for matched words that stand close together; `answering` (sorted):
+/// the passages that hold the figure a question asks for.
+fn combine(scored: &[Scored], excluded: &[u32], answering: &[u32]) -> Vec<(u32, f32)> {
     let total_weight: f32 = scored.iter().filter(|s| s.content).map(|s| s.weight).sum();
     let mut passages: Vec<u32> = scored.iter().flat_map(|s| s.matches.keys().copied()).collect();
     sort(&mut passages);
@@ -513,7 +518,8 @@ fn combine(scored: &[Scored], excluded: &[u32]) -> Vec<(u32, f32)> {
                 }
             }
             let coverage = if total_weight > 0.0 { matched_weight / total_weight } else { 1.0 };
-            (p, (sum + proximity) * coverage.powf(COVERAGE_POWER))
+            let answer = if answering.binary_search(&p).is_ok() { ANSWER_BONUS } else { 1.0 };
+            (p, (sum + proximity) * coverage.powf(COVERAGE_POWER) * answer)
         })
         .filter(|&(_, score)| score > 0.0)
         .collect();

@@ -1,7 +1,7 @@
 //! What the person typed → [`Query`]: words, "quoted phrases", -exclusions.
 //! Parsing never fails; odd input becomes warnings.
 
-use crate::analysis::{fold, is_any_stopword, tokenize};
+use crate::analysis::{fold, is_any_stopword, is_upper, tokenize};
 
 /// Longer queries are cut here, so time stays bounded whatever is pasted in.
 pub const MAX_QUERY_CHARS: usize = 1000;
@@ -56,7 +56,7 @@ pub fn parse(input: &str) -> Query {
     let still_typing = text.ends_with(|c: char| c.is_alphanumeric()) && !last_raw.starts_with(['-', '−']);
 
     // A query typed all in capitals says nothing about acronyms, unless it is one word.
-    let shouting = !text.chars().any(char::is_lowercase) && text.split_whitespace().nth(1).is_some();
+    let shouting = !text.chars().any(|c| is_letter(c) && !is_upper(c)) && text.trim().contains(char::is_whitespace);
     let mut in_quotes = false;
     let segments: Vec<(bool, &str)> = text
         .split(QUOTES)
@@ -97,6 +97,11 @@ pub fn parse(input: &str) -> Query {
     query
 }
 
+/// A letter, told without std's Unicode category tables (they cost wasm bytes).
+fn is_letter(c: char) -> bool {
+    c.is_alphanumeric() && !c.is_ascii_digit()
+}
+
 fn words_of(text: &str) -> Vec<String> {
     tokenize(text).into_iter().filter(|t| !t.alias).map(|t| t.word).collect()
 }
@@ -128,8 +133,8 @@ fn clauses_of(text: &str, last_is_prefix: bool, shouting: bool) -> Vec<Clause> {
             _ => {
                 let typed = text.get(token.start..token.end).unwrap_or_default();
                 let capitals = !shouting
-                    && typed.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                    && typed.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+                    && typed.chars().filter(|&c| is_letter(c)).count() >= 2
+                    && typed.chars().all(|c| is_upper(c) || !is_letter(c));
                 clauses.push(Clause { words: vec![token.word.clone()], capitals, ..Clause::default() })
             }
         }

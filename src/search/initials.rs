@@ -1,0 +1,72 @@
+//! "NYU" → "New York University", "ICMEC" → "International Center for Missing
+//! & Exploited Children": an acronym the record never defines, read from the
+//! initials of capitalized words that stand together in its text.
+
+use crate::analysis::{fold, is_any_stopword, is_upper, tokenize};
+use crate::index::{Index, WordId};
+
+/// Acronyms this long are looked for among the initials (two letters match by chance).
+const LETTERS: std::ops::RangeInclusive<usize> = 3..=8;
+/// At most this many distinct names are kept for one acronym.
+const MAX_NAMES: usize = 8;
+
+/// The names, as runs of dictionary words (function words between included),
+/// whose capitalized words begin with the letters of `acronym` in order.
+pub fn names_spelled_by(index: &Index, acronym: &str) -> Vec<Vec<WordId>> {
+    let letters: Vec<char> = fold(acronym).chars().collect();
+    if !LETTERS.contains(&letters.len()) || !letters.iter().all(char::is_ascii_lowercase) {
+        return Vec::new();
+    }
+    let Some(first) = letters.first().map(char::to_ascii_uppercase) else { return Vec::new() };
+    let mut names: Vec<Vec<WordId>> = Vec::new();
+    for passage in &index.data.passages {
+        let text = passage.text.as_str();
+        // Most passages hold no name that begins so: look only where the first capital stands.
+        for (start, _) in text.match_indices(first) {
+            if text.get(..start).and_then(|t| t.chars().next_back()).is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            let Some(end) = spelled_from(text, start, &letters) else { continue };
+            let name: Option<Vec<WordId>> = tokenize(text)
+                .into_iter()
+                .filter(|t| !t.alias && t.start >= start && t.end <= end)
+                .map(|t| index.word_id(&t.word))
+                .collect();
+            if let Some(name) = name.filter(|n| !n.is_empty() && !names.contains(n)) {
+                names.push(name);
+            }
+            if names.len() >= MAX_NAMES {
+                return names;
+            }
+        }
+    }
+    names
+}
+
+/// Where the name that begins at `start` and whose capitalized words spell
+/// `letters` ends (function words between them allowed), if it does.
+fn spelled_from(text: &str, start: usize, letters: &[char]) -> Option<usize> {
+    let mut at = start;
+    let mut matched = 0;
+    while matched < letters.len() {
+        let (from, to) = next_word(text, at)?;
+        let word = text.get(from..to)?;
+        let initial = word.chars().next().filter(|&c| is_upper(c)).map(|c| c.to_ascii_lowercase());
+        if initial == letters.get(matched).copied() {
+            matched += 1;
+        } else if matched == 0 || !is_any_stopword(&fold(word)) {
+            return None;
+        }
+        at = to;
+    }
+    Some(at)
+}
+
+/// The byte range of the first run of letters and digits at or after `from`.
+fn next_word(text: &str, from: usize) -> Option<(usize, usize)> {
+    let rest = text.get(from..)?;
+    let skip = rest.find(char::is_alphanumeric)?;
+    let word = rest.get(skip..)?;
+    let len = word.find(|c: char| !c.is_alphanumeric()).unwrap_or(word.len());
+    Some((from + skip, from + skip + len))
+}
