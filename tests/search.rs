@@ -221,6 +221,23 @@ fn an_acronym_the_text_never_defines_finds_the_name_its_initials_spell() {
 }
 
 #[test]
+fn a_number_finds_it_written_as_a_word_and_back() {
+    let index = corpus(&[
+        "Quinze ans après l’adoption du plan, la traite persiste.",
+        "Le plan compte 15 mesures.",
+        "Trois pays ont signé l’accord.",
+        "Des pays ont signé l’accord.",
+    ]);
+    assert_eq!(ids(&search(&index, "15 ans"))[0], "a");
+    let mut quinze = ids(&search(&index, "quinze")).into_iter().map(String::from).collect::<Vec<_>>();
+    quinze.sort();
+    assert_eq!(quinze, ["a", "b"]);
+    assert_eq!(ids(&search(&index, "3 pays"))[0], "c");
+    // « Quinze ans après l’adoption du Plan d’action »: on the record.
+    assert_eq!(ids(&search(&record_index(), "15 ans"))[0], "AG/12734#p1");
+}
+
+#[test]
 fn an_english_query_finds_the_french_words_that_translate_it() {
     let index = corpus(&[
         "La pêche illégale recule dans la région.",

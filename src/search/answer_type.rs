@@ -16,84 +16,29 @@ pub enum AnswerType {
     Year,
 }
 
-/// How a word asks for a figure.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Cue {
-    /// Wherever it stands: "percentage", « combien », « longueur ».
-    Always(AnswerType),
-    /// After "what", « quel », "how": « quelle part », "what share" — elsewhere
-    /// the word means something else (« prendre part », "share experiences").
-    Asked(AnswerType),
-    /// After "how" only: "how many", "how long" ("a long way" asks nothing).
-    AfterHow,
-    /// Opening the question: "when", « quand » (« … du fromage quand on est intolérant » does not ask).
-    Opening,
-}
-
 use AnswerType::{Quantity, Share, Year};
-use Cue::{AfterHow, Always, Asked, Opening};
 
-/// Folded words that ask for a figure, and how. One table: it costs the wasm build least.
-const CUES: &[(&str, Cue)] = &[
-    ("percentage", Always(Share)),
-    ("percent", Always(Share)),
-    ("proportion", Always(Share)),
-    ("pourcentage", Always(Share)),
-    ("taux", Always(Share)),
-    ("ratio", Always(Share)),
-    ("fraction", Always(Share)),
-    ("share", Asked(Share)),
-    ("part", Asked(Share)),
-    ("rate", Asked(Share)),
-    ("combien", Always(Quantity)),
-    ("longueur", Always(Quantity)),
-    ("hauteur", Always(Quantity)),
-    ("superficie", Always(Quantity)),
-    ("vitesse", Always(Quantity)),
-    ("duree", Always(Quantity)),
-    ("distance", Always(Quantity)),
-    ("profondeur", Always(Quantity)),
-    ("poids", Always(Quantity)),
-    ("altitude", Always(Quantity)),
-    ("rendement", Always(Quantity)),
-    ("montant", Always(Quantity)),
-    ("length", Always(Quantity)),
-    ("height", Always(Quantity)),
-    ("speed", Always(Quantity)),
-    ("duration", Always(Quantity)),
-    ("weight", Always(Quantity)),
-    ("depth", Always(Quantity)),
-    ("nombre", Asked(Quantity)),
-    ("number", Asked(Quantity)),
-    ("population", Asked(Quantity)),
-    ("age", Asked(Quantity)),
-    ("size", Asked(Quantity)),
-    ("taille", Asked(Quantity)),
-    ("cout", Asked(Quantity)),
-    ("cost", Asked(Quantity)),
-    ("prix", Asked(Quantity)),
-    ("price", Asked(Quantity)),
-    ("many", AfterHow),
-    ("much", AfterHow),
-    ("long", AfterHow),
-    ("far", AfterHow),
-    ("big", AfterHow),
-    ("large", AfterHow),
-    ("tall", AfterHow),
-    ("high", AfterHow),
-    ("old", AfterHow),
-    ("fast", AfterHow),
-    ("deep", AfterHow),
-    ("heavy", AfterHow),
-    ("year", Asked(Year)),
-    ("annee", Asked(Year)),
-    ("date", Asked(Year)),
-    ("when", Opening),
-    ("quand", Opening),
-];
-
+// Folded words that ask for a figure, one string each: tables of string
+// slices cost the wasm build more.
+/// Wherever they stand: "percentage", « taux ».
+const SHARE: &str = "percentage percent proportion pourcentage taux ratio fraction";
+/// After "what" or « quel »: elsewhere they mean something else (« prendre part », "share experiences").
+const SHARE_ASKED: &str = "share part rate";
+/// Wherever they stand: « combien », « longueur ».
+const QUANTITY: &str = "combien longueur hauteur superficie vitesse duree distance profondeur poids altitude \
+    rendement montant length height speed duration weight depth";
+/// After "what" or « quel »: « quel nombre », "what size".
+const QUANTITY_ASKED: &str = "nombre number population age size taille cout cost prix price";
+/// After "how": "how many", "how long" ("a long way" asks nothing).
+const HOW: &str = "many much long far big large tall high old fast deep heavy";
+/// After "what" or « quelle »: "what year", « en quelle année ».
+const YEAR_ASKED: &str = "year annee date";
 /// Interrogatives that turn the next word into a question.
-const ASKING: &[&str] = &["what", "which", "quel", "quelle", "quels", "quelles", "how"];
+const ASKING: &str = "what which quel quelle quels quelles how";
+
+fn listed(list: &str, word: &str) -> bool {
+    list.split(' ').any(|w| w == word)
+}
 
 /// The answer type the query asks for, if it reads as such a question, and
 /// the clause that asks it ("share", « longueur »): that word names the
@@ -104,14 +49,22 @@ pub fn answer_type(query: &Query) -> Option<(AnswerType, usize)> {
     let mut before = String::new();
     for (clause, c) in query.clauses.iter().enumerate().filter(|(_, c)| !c.quoted) {
         let word = fold(c.words.first()?);
-        let asked = ASKING.contains(&before.as_str());
-        let kind = match CUES.iter().find(|(w, _)| *w == word).map(|&(_, cue)| cue) {
-            Some(Always(kind)) => Some(kind),
-            Some(Asked(kind)) if asked => Some(kind),
-            Some(AfterHow) if before == "how" => Some(Quantity),
-            // « depuis quand », "since when".
-            Some(Opening) if clause == 0 || before == "depuis" || before == "since" => Some(Year),
-            _ => None,
+        let asked = listed(ASKING, &before);
+        let kind = if listed(SHARE, &word) || asked && listed(SHARE_ASKED, &word) {
+            Some(Share)
+        } else if listed(QUANTITY, &word)
+            || asked && listed(QUANTITY_ASKED, &word)
+            || before == "how" && listed(HOW, &word)
+        {
+            Some(Quantity)
+        } else if asked && listed(YEAR_ASKED, &word)
+            // "when", « quand » opening the question, « depuis quand »
+            // (« … du fromage quand on est intolérant » asks no date).
+            || (word == "when" || word == "quand") && (clause == 0 || before == "depuis" || before == "since")
+        {
+            Some(Year)
+        } else {
+            None
         };
         if let Some(kind) = kind {
             return Some((kind, clause));
@@ -128,46 +81,17 @@ pub fn answers(word: &str, kind: AnswerType) -> bool {
     let digits = word.bytes().take_while(u8::is_ascii_digit).count();
     let percent = digits > 0 && word.ends_with('%');
     let year = digits == 4 && word.len() == 4 && matches!(word.as_bytes().first(), Some(b'1' | b'2'));
-    let spelled = FIGURES.iter().find(|(w, _)| *w == word).map(|&(_, fraction)| fraction);
+    let fraction = listed(FRACTIONS, word);
     match kind {
-        Share => percent || spelled == Some(true),
-        Quantity => (digits > 0 && !year) || spelled.is_some(),
+        Share => percent || fraction,
+        Quantity => (digits > 0 && !year) || fraction || listed(MAGNITUDES, word),
         Year => year,
     }
 }
 
-/// Figures spelled out: true for a fraction (a share, and a quantity), false for a magnitude.
-const FIGURES: &[(&str, bool)] = &[
-    ("moitie", true),
-    ("tiers", true),
-    ("quart", true),
-    ("quarts", true),
-    ("half", true),
-    ("third", true),
-    ("thirds", true),
-    ("quarter", true),
-    ("quarters", true),
-    ("majority", true),
-    ("majorite", true),
-    ("million", false),
-    ("millions", false),
-    ("milliard", false),
-    ("milliards", false),
-    ("millier", false),
-    ("milliers", false),
-    ("centaine", false),
-    ("centaines", false),
-    ("dizaine", false),
-    ("dizaines", false),
-    ("thousand", false),
-    ("thousands", false),
-    ("billion", false),
-    ("billions", false),
-    ("hundred", false),
-    ("hundreds", false),
-    ("dozen", false),
-    ("dozens", false),
-];
+const FRACTIONS: &str = "moitie tiers quart quarts half third thirds quarter quarters majority majorite";
+const MAGNITUDES: &str = "million millions milliard milliards millier milliers centaine centaines dizaine \
+    dizaines thousand thousands billion billions hundred hundreds dozen dozens";
 
 #[cfg(test)]
 mod tests {

@@ -64,9 +64,25 @@ pub fn core_forms(index: &Index, word: &str) -> Vec<(WordId, f32)> {
     for id in index.stem_group(word) {
         add(id, STEMMED);
     }
+    // "15" is « quinze » and "fifteen"; « quinze » is "15".
+    for spelled in NUMBERS.split(',').filter(|n| n.split(' ').any(|f| f == folded)) {
+        for form in spelled.split(' ').filter(|&f| f != folded) {
+            for &id in index.fold_group(form) {
+                add(id, FOLDED);
+            }
+        }
+    }
     sort_by_key(&mut core, |&(id, _)| id);
     core
 }
+
+/// Numbers as figures and as words, in French and in English ("one" and « un »
+/// are left out: they are articles and pronouns far more often than figures).
+/// One string: a table of string slices costs the wasm build more.
+const NUMBERS: &str = "2 deux two,3 trois three,4 quatre four,5 cinq five,6 six,7 sept seven,8 huit eight,\
+    9 neuf nine,10 dix ten,11 onze eleven,12 douze twelve,13 treize thirteen,14 quatorze fourteen,\
+    15 quinze fifteen,16 seize sixteen,17 dix-sept seventeen,18 dix-huit eighteen,19 dix-neuf nineteen,\
+    20 vingt twenty,30 trente thirty,40 quarante forty,50 cinquante fifty,60 soixante sixty,1000 mille thousand";
 
 /// Whether the words that begin with a typed word stand for it: it is being
 /// typed, or it is a whole word the index lacks, long enough to be the clipped
