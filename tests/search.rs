@@ -159,6 +159,8 @@ fn acronyms_find_their_long_names_and_back() {
     let by_name = search(&index, "Office des Nations Unies contre la drogue et le crime");
     assert!(ids(&by_name).contains(&"c"), "{:?}", ids(&by_name));
     assert_eq!(ids(&by_name).last(), Some(&"d"), "a lone shared word ranks last");
+    let misspelt = search(&index, "Ofice des Nations Unies contre la drogue et le crime");
+    assert!(ids(&misspelt).contains(&"c"), "a misspelt long name finds the acronym too: {:?}", ids(&misspelt));
 }
 
 #[test]

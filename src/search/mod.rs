@@ -157,7 +157,7 @@ impl Index {
             scored.push(Scored { matches, weight, content: true, inexact });
             expansions.push(expansion);
         }
-        self.apply_acronym_spans(&scorer, &query, &mut scored);
+        self.apply_acronym_spans(&scorer, &query, &expansions, &mut scored);
         // "What share…", « Quelle est la longueur… »: the word that names the figure counts for less,
         // and a passage that gives the figure without that word misses nothing.
         let asks = answer_type(&query);
@@ -287,7 +287,13 @@ impl Index {
 
     /// "intelligence artificielle" also finds "IA": consecutive query words that
     /// spell an acronym's long name may match the acronym instead.
-    fn apply_acronym_spans(&self, scorer: &Scorer, query: &Query, scored: &mut [Scored]) {
+    fn apply_acronym_spans(
+        &self,
+        scorer: &Scorer,
+        query: &Query,
+        expansions: &[Option<Expansion>],
+        scored: &mut [Scored],
+    ) {
         let content: Vec<usize> =
             (0..query.clauses.len()).filter(|&i| !query.clauses[i].phrase && !query.clauses[i].is_stopword()).collect();
         for acronym in &self.data.acronyms {
@@ -301,9 +307,12 @@ impl Index {
                 continue;
             }
             for window in content.windows(long.len()) {
+                // As typed, inflected, or misspelt: "inteligence artificielle" is « IA » too.
                 let spelled = window.iter().zip(&long).all(|(&i, w)| {
                     let typed = &query.clauses[i].words[0];
-                    fold(typed) == *w || self.stem_group(typed).iter().any(|&id| self.folded(id) == *w)
+                    let expanded = expansions.get(i).and_then(Option::as_ref).into_iter();
+                    let mut forms = expanded.flat_map(|e| e.core.iter().chain(&e.extra));
+                    fold(typed) == *w || forms.any(|&(id, _)| self.folded(id) == *w)
                 });
                 if !spelled {
                     continue;
