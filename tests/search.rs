@@ -258,7 +258,8 @@ fn an_english_query_finds_the_french_words_that_translate_it() {
 fn english_words_find_the_record_paragraphs_that_say_them_in_french() {
     let record = record_index();
     // « de fausses offres d’emplois en ligne »; « condamné non seulement l’acheteur »; « une fille de 13 ans
-    // vendue »; « les refuges »; « matériel pédopornographique »; « demain »; « les Émirats arabes unis ».
+    // vendue »; « les refuges »; « matériel pédopornographique »; « demain »; « les Émirats arabes unis »;
+    // « d’autres pays […] ont déclaré user d’ores et déjà de l’IA ».
     let expected = [
         ("fake job offers", "AG/12734#p4"),
         ("the buyer", "AG/12734#p32"),
@@ -267,6 +268,7 @@ fn english_words_find_the_record_paragraphs_that_say_them_in_french() {
         ("pornography", "AG/12734#p5"),
         ("tomorrow", "AG/12734#p35"),
         ("UAE", "AG/12734#p34"),
+        ("countries already using AI", "AG/12734#p34"),
     ];
     for (query, paragraph) in expected {
         assert_eq!(ids(&search(&record, query)).first(), Some(&paragraph), "{query}");
