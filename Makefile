@@ -63,6 +63,7 @@ bench-peers: tools
 	node bench/peers/run.mjs \
 		--corpus records/AG12734-fr.txt --queries $(DEV_QUERIES) --name AG12734-fr \
 		--corpus records/AG12734-fr.txt --queries $(MORE_QUERIES) --name AG12734-fr-more \
+		--corpus records/AG12734-fr.txt --queries $(HELDOUT_QUERIES) --name AG12734-fr-heldout \
 		--corpus tests/data/fr-general/passages.jsonl --queries tests/data/fr-general/questions.jsonl
 
 # Verbatim's archive index against Pagefind on the UN General Debate corpus (one session, 2015–2024,
