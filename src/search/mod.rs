@@ -35,6 +35,10 @@ const PROXIMITY_WINDOW: u32 = 8;
 const ANSWER_BONUS: f32 = 2.0;
 /// The word that names the figure asked for ("share", « taux ») counts this much of a word.
 const ASKING_WEIGHT: f32 = 0.3;
+/// Answer types and acronyms read from initials need a whole index (every
+/// figure, every passage's text). The archive's wasm engine only ever holds
+/// an archive's parts, so its build leaves them out.
+const WHOLE_INDEX_ONLY: bool = !cfg!(all(target_arch = "wasm32", feature = "archive"));
 
 /// Filters and paging.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -160,7 +164,7 @@ impl Index {
         self.apply_acronym_spans(&scorer, &query, &expansions, &mut scored);
         // "What share…", « Quelle est la longueur… »: the word that names the figure counts for less,
         // and a passage that gives the figure without that word misses nothing.
-        let asks = answer_type(&query);
+        let asks = if WHOLE_INDEX_ONLY && !self.is_partial() { answer_type(&query) } else { None };
         if let Some(asking) = asks.and_then(|(_, clause)| scored.get_mut(clause)) {
             asking.weight = 0.0;
             asking.matches.values_mut().for_each(|m| m.score *= ASKING_WEIGHT);
@@ -259,7 +263,7 @@ impl Index {
             expansion.core = core;
         }
         // An unknown acronym ("NYU", or one no typo explains) may be the initials of a name the text spells out.
-        let names = match expansion.core.is_empty() && !expansion.completed && !self.is_partial() {
+        let names = match WHOLE_INDEX_ONLY && expansion.core.is_empty() && !expansion.completed && !self.is_partial() {
             true if clause.capitals || expansion.extra.is_empty() => initials::names_spelled_by(self, word),
             _ => Vec::new(),
         };
@@ -333,12 +337,9 @@ impl Index {
     }
 
     /// The passages that hold the kind of figure a question asks for, sorted.
-    /// An archive's part holds only the query's words, not every figure: there
-    /// the ranking stays as the words make it.
+    /// Asked of a whole index only: an archive's part holds the query's words,
+    /// not every figure.
     fn passages_answering(&self, kind: AnswerType) -> Vec<u32> {
-        if self.is_partial() {
-            return Vec::new();
-        }
         let mut holding: Vec<u32> = (0..self.data.words.len() as WordId)
             .filter(|&id| answers(self.folded(id), kind))
             .filter_map(|id| self.data.postings.get(id as usize))
