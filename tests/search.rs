@@ -240,6 +240,32 @@ fn a_number_finds_it_written_as_a_word_and_back() {
 }
 
 #[test]
+fn a_title_set_beside_a_name_finds_every_passage_that_speaker_speaks_in() {
+    let lines = [
+        ("a", "Ana Berg", "La Présidente de l’Assemblée générale, Mme Ana Berg, a ouvert la séance."),
+        ("b", "Ana Berg", "Elle a ensuite appelé les États à agir contre la traite."),
+        ("c", "Lena Ortiz", "Pour la lutte contre la traite des enfants, Mme Lena Ortiz demande des moyens."),
+        ("d", "Lena Ortiz", "Elle a plaidé pour la protection des victimes."),
+        ("e", "", "La séance de l’Assemblée générale a été suspendue."),
+    ];
+    let passages: Vec<String> = lines
+        .iter()
+        .map(|(id, speaker, text)| {
+            let speaker = (!speaker.is_empty()).then_some(speaker);
+            serde_json::json!({"id": id, "text": text, "lang": "fr", "speaker": speaker}).to_string()
+        })
+        .collect();
+    let index = index_of(jsonl("titles.jsonl", &passages.join("\n")));
+    let r = search(&index, "Présidente de l'Assemblée générale");
+    assert_eq!(ids(&r)[..2], ["a", "b"], "« Elle a ensuite appelé… » is the President speaking");
+    // Words that merely stand beside a name are no title.
+    assert!(!ids(&search(&index, "traite des enfants")).contains(&"d"));
+    // On the record: « préoccupé Mme Baerbock », who is « la Présidente de l’Assemblée générale ».
+    let r = search(&record_index(), "Présidente de l'Assemblée générale");
+    assert!(ids(&r)[..3].contains(&"AG/12734#p4"), "{:?}", ids(&r));
+}
+
+#[test]
 fn an_english_query_finds_the_french_words_that_translate_it() {
     let index = corpus(&[
         "La pêche illégale recule dans la région.",

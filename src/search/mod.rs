@@ -9,6 +9,7 @@ mod initials;
 pub mod query;
 mod rank;
 mod snippet;
+mod titles;
 
 use crate::analysis::{Lang, fold, is_stopword, tokenize};
 use crate::index::{Index, WordId};
@@ -35,8 +36,8 @@ const PROXIMITY_WINDOW: u32 = 8;
 const ANSWER_BONUS: f32 = 2.0;
 /// The word that names the figure asked for ("share", « taux ») counts this much of a word.
 const ASKING_WEIGHT: f32 = 0.3;
-/// Answer types and acronyms read from initials need a whole index (every
-/// figure, every passage's text). The archive's wasm engine only ever holds
+/// Answer types, acronyms read from initials and titles that name a speaker
+/// need a whole index (every figure, every passage's text and speakers). The archive's wasm engine only ever holds
 /// an archive's parts, so its build leaves them out.
 const WHOLE_INDEX_ONLY: bool = !cfg!(all(target_arch = "wasm32", feature = "archive"));
 
@@ -170,6 +171,11 @@ impl Index {
             asking.matches.values_mut().for_each(|m| m.score *= ASKING_WEIGHT);
         }
 
+        if WHOLE_INDEX_ONLY && !self.is_partial() {
+            let content: Vec<usize> =
+                (0..scored.len()).filter(|&i| scored[i].content && scored[i].weight > 0.0).collect();
+            titles::apply_titles(self, &mut scored, &content);
+        }
         let excluded = self.excluded_passages(&scorer, &query);
         let answering = asks.map_or_else(Vec::new, |(kind, _)| self.passages_answering(kind));
         let mut ranked = combine(&scored, &excluded, &answering);
