@@ -37,9 +37,10 @@ const ANSWER_BONUS: f32 = 2.0;
 /// The word that names the figure asked for ("share", « taux ») counts this much of a word.
 const ASKING_WEIGHT: f32 = 0.3;
 /// Answer types, acronyms read from initials and titles that name a speaker
-/// need a whole index (every figure, every passage's text and speakers). The archive's wasm engine only ever holds
-/// an archive's parts, so its build leaves them out.
-const WHOLE_INDEX_ONLY: bool = !cfg!(all(target_arch = "wasm32", feature = "archive"));
+/// need a whole index (every figure, every passage's text and speakers). The
+/// archive's wasm engine only ever holds an archive's parts, so its build
+/// leaves them out.
+const WHOLE_INDEX_FEATURES: bool = !cfg!(all(target_arch = "wasm32", feature = "archive"));
 
 /// Filters and paging.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -165,13 +166,13 @@ impl Index {
         self.apply_acronym_spans(&scorer, &query, &expansions, &mut scored);
         // "What share…", « Quelle est la longueur… »: the word that names the figure counts for less,
         // and a passage that gives the figure without that word misses nothing.
-        let asks = if WHOLE_INDEX_ONLY && !self.is_partial() { answer_type(&query) } else { None };
+        let asks = if self.is_whole() { answer_type(&query) } else { None };
         if let Some(asking) = asks.and_then(|(_, clause)| scored.get_mut(clause)) {
             asking.weight = 0.0;
             asking.matches.values_mut().for_each(|m| m.score *= ASKING_WEIGHT);
         }
 
-        if WHOLE_INDEX_ONLY && !self.is_partial() {
+        if self.is_whole() {
             let content: Vec<usize> =
                 (0..scored.len()).filter(|&i| scored[i].content && scored[i].weight > 0.0).collect();
             titles::apply_titles(self, &mut scored, &content);
@@ -255,12 +256,15 @@ impl Index {
             return (matches, None);
         }
         let word = clause.words.first().map_or("", String::as_str);
+        let folded = fold(word);
         let mut expansion = expand(self, word, clause.prefix, translate);
         // "AI" on a French record is « IA », not the verb « ai »; "UN" is « ONU », not « un ».
-        let translations = self.translations(word);
-        if clause.capitals && crate::analysis::is_any_stopword(&fold(word)) && !translations.is_empty() {
-            expansion.core = translations.iter().map(|&id| (id, expand::TRANSLATED)).collect();
-            expansion.extra.clear();
+        if clause.capitals && crate::analysis::is_any_stopword(&folded) {
+            let translations = self.translations(word);
+            if !translations.is_empty() {
+                expansion.core = translations.iter().map(|&id| (id, expand::TRANSLATED)).collect();
+                expansion.extra.clear();
+            }
         }
         if let Some(alias) = &clause.alias {
             // "60%": the whole form first, the bare number below it.
@@ -269,7 +273,7 @@ impl Index {
             expansion.core = core;
         }
         // An unknown acronym ("NYU", or one no typo explains) may be the initials of a name the text spells out.
-        let names = match WHOLE_INDEX_ONLY && expansion.core.is_empty() && !expansion.completed && !self.is_partial() {
+        let names = match self.is_whole() && expansion.core.is_empty() && !expansion.completed {
             true if clause.capitals || expansion.extra.is_empty() => initials::names_spelled_by(self, word),
             _ => Vec::new(),
         };
@@ -281,7 +285,6 @@ impl Index {
         scorer.field_bonus(&mut matches, &field_words, idf);
         // "ONUDC" also finds « l’Office des Nations Unies contre la drogue et le crime »,
         // and "AI", translated « IA », « l’intelligence artificielle ».
-        let folded = fold(word);
         let mut long_names = names;
         for acronym in &self.data.acronyms {
             if self.folded(acronym.acronym) == folded || expansion.core.iter().any(|&(id, _)| id == acronym.acronym) {
@@ -340,6 +343,12 @@ impl Index {
                 }
             }
         }
+    }
+
+    /// Whether the whole corpus is at hand (not an archive's part) and the
+    /// build has the features that need it.
+    fn is_whole(&self) -> bool {
+        WHOLE_INDEX_FEATURES && !self.is_partial()
     }
 
     /// The passages that hold the kind of figure a question asks for, sorted.
