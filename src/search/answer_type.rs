@@ -89,6 +89,17 @@ pub fn answers(word: &str, kind: AnswerType) -> bool {
     }
 }
 
+/// The figures spelled out that answer a type: where they stand in the
+/// dictionary is looked up, not found by reading it whole.
+pub fn spelled_figures(kind: AnswerType) -> impl Iterator<Item = &'static str> {
+    let lists: &[&'static str] = match kind {
+        Share => &[FRACTIONS],
+        Quantity => &[FRACTIONS, MAGNITUDES],
+        Year => &[],
+    };
+    lists.iter().flat_map(|list| list.split(' '))
+}
+
 const FRACTIONS: &str = "moitie tiers quart quarts half third thirds quarter quarters majority majorite";
 const MAGNITUDES: &str = "million millions milliard milliards millier milliers centaine centaines dizaine \
     dizaines thousand thousands billion billions hundred hundreds dozen dozens";

@@ -14,7 +14,7 @@ mod titles;
 use crate::analysis::{Lang, fold, is_stopword, tokenize};
 use crate::index::{Index, WordId};
 use crate::sort::{sort, sort_by, sort_by_key};
-use answer_type::{AnswerType, answer_type, answers};
+use answer_type::{AnswerType, answer_type, answers, spelled_figures};
 use expand::{Expansion, expand};
 pub(crate) use expand::{completes, core_forms, reads_as_other, typo_distance};
 use query::{Clause, Query, parse};
@@ -355,8 +355,13 @@ impl Index {
     /// Asked of a whole index only: an archive's part holds the query's words,
     /// not every figure.
     fn passages_answering(&self, kind: AnswerType) -> Vec<u32> {
-        let mut holding: Vec<u32> = (0..self.data.words.len() as WordId)
-            .filter(|&id| answers(self.folded(id), kind))
+        // Figures in digits are one run of the dictionary, sorted by bytes; figures in words are looked up.
+        let digits = self.data.words.partition_point(|w| w.as_str() < "0")
+            ..self.data.words.partition_point(|w| w.as_str() < ":");
+        let in_digits = (digits.start as WordId..digits.end as WordId).filter(|&id| answers(self.folded(id), kind));
+        let in_words = spelled_figures(kind).flat_map(|w| self.fold_group(w).iter().copied());
+        let mut holding: Vec<u32> = in_digits
+            .chain(in_words)
             .filter_map(|id| self.data.postings.get(id as usize))
             .flat_map(|postings| postings.iter().map(|p| p.passage))
             .collect();
