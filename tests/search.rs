@@ -342,6 +342,31 @@ fn a_french_query_finds_the_english_words_that_translate_it() {
 }
 
 #[test]
+fn words_of_the_other_language_that_share_a_stem_keep_their_own_meanings() {
+    // « développés » and « développement », "developed" and "developing", stem alike.
+    let english = numbered(
+        &[
+            "Developed countries must keep their aid promises.",
+            "Developing countries need fair access to markets.",
+            "The school year begins in September.",
+        ]
+        .map(String::from),
+        "en",
+    );
+    assert_eq!(ids(&search(&english, "pays développés"))[0], "p0");
+    assert_eq!(ids(&search(&english, "pays en developpement"))[0], "p1");
+    // "forced" is « forcé », not « forces de l'ordre »: only « travail » joins those.
+    let french = corpus(&[
+        "Les forces de l’ordre coopèrent avec les inspecteurs du travail.",
+        "Le travail forcé touche des millions de personnes.",
+    ]);
+    let r = search(&french, "forced labour");
+    let highlighted: Vec<&str> = r.hits.iter().flat_map(|h| h.highlights.iter().map(|r| &h.text[r.clone()])).collect();
+    assert_eq!(ids(&r)[0], "b");
+    assert!(!highlighted.contains(&"forces"), "{highlighted:?}");
+}
+
+#[test]
 fn a_keyword_query_with_one_french_word_is_read_as_french_whole() {
     let texts = [
         "Sustainable development needs funding.",

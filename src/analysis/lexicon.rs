@@ -7,7 +7,7 @@
 //! never travels to the browser, and the wasm engine holds no lexicon code.
 
 use super::stem::stem;
-use super::{Lang, fold, is_stopword, stem_key};
+use super::{Lang, fold, is_stopword, stem_key, translation_keys};
 use crate::index::Translation;
 use std::collections::BTreeMap;
 
@@ -17,7 +17,11 @@ const EN_FR: &str = include_str!("lexicon/en-fr.tsv");
 /// English, keyed by the stem key of the other language's word, in key order.
 /// An entry keeps only the words its source word does not reach already (as
 /// typed, folded or stemmed: "victim" finds « victimes » alone), and never a
-/// stopword.
+/// stopword. Where source words of different entries share a stem key
+/// ("developed", "developing"; "aid", "aids"; « développés »,
+/// « développement »), each of their forms is also filed under its own
+/// key, which a query looks up first: the stem key then holds them
+/// all, for the forms no entry spells (`translation_keys`).
 pub fn translations(words: &[String], into: Lang) -> Vec<Translation> {
     let from = into.other();
     let mut by_stem: BTreeMap<String, Vec<u32>> = BTreeMap::new();
@@ -32,7 +36,9 @@ pub fn translations(words: &[String], into: Lang) -> Vec<Translation> {
         let word = words.get(id as usize).map_or("", String::as_str);
         fold(word) == source || stem_key(into, word) == stem_key(into, source)
     };
-    let mut by_key: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    // Per folded form: (whether it is an entry's own source word, not an
+    // inflection made from one; the words it translates to).
+    let mut by_form: BTreeMap<String, Vec<(bool, Vec<u32>)>> = BTreeMap::new();
     for (english, french) in entries() {
         let (sources, targets): (Vec<&str>, &str) = match into {
             Lang::French => (vec![english], french),
@@ -47,9 +53,8 @@ pub fn translations(words: &[String], into: Lang) -> Vec<Translation> {
                     .extend(words_of_stem.filter(|&id| words.get(id as usize).is_some_and(|w| inflects(target, w))));
             }
         }
-        if candidates.is_empty() {
-            continue;
-        }
+        // An entry whose words the index lacks still files its own words, with
+        // nothing: "developed" must not borrow "development"'s « développement ».
         for written in sources {
             let source = fold(written.trim());
             if source.is_empty() || is_stopword(from, &source) {
@@ -59,21 +64,40 @@ pub fn translations(words: &[String], into: Lang) -> Vec<Translation> {
             if from == Lang::French {
                 forms.extend(french_inflections(written.trim()));
             }
-            for form in forms {
-                let ids = candidates.iter().copied().filter(|&id| !reached(&form, id));
-                by_key.entry(stem_key(from, &form)).or_default().extend(ids);
+            for (n, form) in forms.into_iter().enumerate() {
+                let ids = candidates.iter().copied().filter(|&id| !reached(&form, id)).collect();
+                by_form.entry(form).or_default().push((n == 0, ids));
             }
         }
     }
+    let sorted = |ids: &mut dyn Iterator<Item = u32>| {
+        let mut ids: Vec<u32> = ids.collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    };
+    let mut by_key: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    for (form, filed) in &by_form {
+        by_key.entry(stem_key(from, form)).or_default().extend(filed.iter().flat_map(|(_, ids)| ids.iter().copied()));
+    }
+    by_key.values_mut().for_each(|ids| *ids = sorted(&mut ids.iter().copied()));
+    // A form whose own translations are not its stem's (other source words
+    // share the stem) is filed under its own key too. An entry's own word
+    // outweighs another's inflection: "aids" is « sida », not the plural of
+    // "aid". Kept even when empty: the form reaches its words unaided.
+    let mut own_keys: Vec<(String, Vec<u32>)> = Vec::new();
+    for (form, filed) in &by_form {
+        let own = filed.iter().any(|&(own, _)| own);
+        let mine =
+            sorted(&mut filed.iter().filter(|&&(is_own, _)| is_own || !own).flat_map(|(_, ids)| ids.iter().copied()));
+        if by_key.get(&stem_key(from, form)) != Some(&mine) {
+            let [own_key, _] = translation_keys(from, form);
+            own_keys.push((own_key, mine));
+        }
+    }
     by_key.retain(|_, words| !words.is_empty());
-    by_key
-        .into_iter()
-        .map(|(key, mut words)| {
-            words.sort_unstable();
-            words.dedup();
-            Translation { key, words }
-        })
-        .collect()
+    by_key.extend(own_keys);
+    by_key.into_iter().map(|(key, words)| Translation { key, words }).collect()
 }
 
 /// The inflections of a French word that Snowball may stem apart from it once
@@ -98,8 +122,16 @@ fn french_inflections(word: &str) -> Vec<String> {
 /// inflections, not a derivation Snowball also strips: it begins as the target
 /// does, but for the target's last three letters ("children" for "child",
 /// « victimes » for « victime »; not "global" for "globalization", "national"
-/// for "nation" or « développer » for « développement »).
+/// for "nation" or « développer » for « développement »). A participle or a
+/// French noun in « -é » or « -ée » keeps its whole self: its stem-mates mean something
+/// else ("forced" is not "force" or "forces", "developing" not "developed",
+/// « forcé » not « force »).
 fn inflects(target: &str, word: &str) -> bool {
+    let (whole, lower) = (target.to_lowercase(), word.to_lowercase());
+    let english_participle = (whole.ends_with("ed") || whole.ends_with("ing")) && whole.chars().count() > 4;
+    if whole.ends_with('é') || whole.ends_with("ée") || english_participle {
+        return lower.starts_with(&whole);
+    }
     let (target, word) = (fold(target), fold(word));
     let kept = target.chars().count().saturating_sub(3);
     target.chars().take(kept).eq(word.chars().take(kept))
@@ -177,8 +209,9 @@ mod tests {
     fn translator(words: &[&str], into: Lang) -> impl Fn(&str) -> Vec<u32> {
         let translations = translations(&words.iter().map(|w| w.to_string()).collect::<Vec<_>>(), into);
         move |word| {
-            let key = stem_key(into.other(), &fold(word));
-            translations.iter().find(|t| t.key == key).map(|t| t.words.clone()).unwrap_or_default()
+            let keys = translation_keys(into.other(), word);
+            let found = keys.iter().find_map(|key| translations.iter().find(|t| &t.key == key));
+            found.map(|t| t.words.clone()).unwrap_or_default()
         }
     }
 
@@ -201,6 +234,15 @@ mod tests {
     fn a_translation_keeps_the_inflections_of_its_words_not_their_derivations() {
         let of = translator(&["global", "globalization", "globalizations"], Lang::English);
         assert_eq!(of("mondialisation"), [1, 2], "« mondialisation » is globalization, not global");
+    }
+
+    #[test]
+    fn a_participle_finds_its_own_forms_not_the_words_that_share_its_stem() {
+        let of = translator(&["developed", "developing", "development"], Lang::English);
+        assert_eq!(of("développés"), [0], "« pays développés » are not developing countries");
+        assert_eq!(of("développement"), [1, 2]);
+        let of = translator(&["force", "forces", "forcé", "forcée", "forcés"], Lang::French);
+        assert_eq!(of("forced"), [2, 3, 4], "forced is « forcé », not « forces de l'ordre »");
     }
 
     #[test]

@@ -78,6 +78,17 @@ pub fn stem_key(lang: Lang, word: &str) -> String {
     }
 }
 
+/// The keys a word of the other language finds its translations under, in the
+/// order to try them: its own form's (filed only where source words of
+/// different meanings share a stem: "developed", "developing"), then its stem
+/// key's. The tab sorts below every character a word holds, so a word's own
+/// key sits right after the word (an archive's term chunk holding the word
+/// holds its key too).
+pub fn translation_keys(from: Lang, word: &str) -> [String; 2] {
+    let folded = fold(word);
+    [format!("{folded}\t"), stem_key(from, &folded)]
+}
+
 /// Snowball French leaves the present plural of -er verbs whole, as "-ent"
 /// could end a noun or an adjective: "criminalisent" would never meet
 /// "criminaliser" and "criminalisé". A word it left whole meets them when

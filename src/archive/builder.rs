@@ -685,7 +685,8 @@ impl ArchiveBuilder {
             for (_, words) in &mut out {
                 words.retain(holds);
             }
-            out.retain(|(_, words)| !words.is_empty());
+            // A word's own key stays even when empty: it keeps the word from its stem's other meanings.
+            out.retain(|(key, words)| !words.is_empty() || key.ends_with('\t'));
         }
         out
     }

@@ -10,7 +10,7 @@ use super::format::{
     decode_terms, decode_text,
 };
 use super::{PHRASE_MAX_GAP, TIER, phrase_hash, phrase_pair, shard_path, shared_letters, split_phrase_pair};
-use crate::analysis::{Lang, fold, is_any_stopword, stem_key};
+use crate::analysis::{Lang, fold, is_any_stopword, stem_key, translation_keys};
 use crate::hash::HashMap;
 use crate::index::{
     CorpusStats, DecodeError, Index, IndexData, PassageData, Posting, RecordMeta, Translation, derive_postings,
@@ -405,9 +405,9 @@ impl Archive {
         // A quoted phrase's words too: in the other language it is searched word by word.
         let clauses = query.clauses.iter().filter(|c| c.alias.is_none() && (!c.phrase || c.quoted));
         let words = clauses.flat_map(|c| &c.words).filter(|w| !is_any_stopword(&fold(w)));
-        let keys: Vec<(String, bool)> = words
+        let keys: Vec<([String; 2], bool)> = words
             .map(|w| {
-                (stem_key(source, &fold(w)), core_forms(index, w).iter().all(|&(id, _)| index.doc_freq(id) <= rare))
+                (translation_keys(source, w), core_forms(index, w).iter().all(|&(id, _)| index.doc_freq(id) <= rare))
             })
             .collect();
         let chunks: Vec<&TermShard> = shards.terms.iter().filter_map(|p| self.shards.get(p)).collect();
@@ -418,7 +418,10 @@ impl Archive {
         };
         let found: Vec<(&Vec<String>, bool)> = keys
             .iter()
-            .filter_map(|(key, rare)| entry(key).and_then(|(c, i)| c.translations.get(i)).map(|(_, w)| (w, *rare)))
+            .filter_map(|(keys, rare)| {
+                let (c, i) = keys.iter().find_map(|key| entry(key))?;
+                c.translations.get(i).map(|(_, w)| (w, *rare))
+            })
             .collect();
         match reads || found.iter().any(|&(_, rare)| rare) {
             true => found.into_iter().flat_map(|(words, _)| words.iter().cloned()).collect(),

@@ -3,7 +3,7 @@
 //! groups derived the first time a query needs them.
 
 use super::{DecodeError, IndexData, decode};
-use crate::analysis::{Lang, fold, stem_key, tokenize};
+use crate::analysis::{Lang, fold, stem_key, tokenize, translation_keys};
 use crate::hash::HashMap;
 use crate::sort::{sort, sort_by};
 use std::cell::OnceCell;
@@ -221,8 +221,9 @@ impl Index {
         if all.is_empty() {
             return &[];
         }
-        let key = stem_key(self.translation_source, &fold(word));
-        all.binary_search_by(|t| t.key.as_str().cmp(&key)).ok().and_then(|i| all.get(i)).map_or(&[], |t| &t.words)
+        let keys = translation_keys(self.translation_source, word);
+        let found = keys.iter().find_map(|key| all.binary_search_by(|t| t.key.as_str().cmp(key)).ok());
+        found.and_then(|i| all.get(i)).map_or(&[], |t| &t.words)
     }
 
     /// True when the word occurs in a speaker name or a heading.
