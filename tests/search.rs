@@ -277,6 +277,20 @@ fn an_english_query_finds_the_french_words_that_translate_it() {
 }
 
 #[test]
+fn a_misspelt_english_word_finds_the_french_words_that_translate_it() {
+    let index = corpus(&[
+        "La pêche illégale recule dans la région.",
+        "Le travail forcé touche des millions d’enfants.",
+        "Les enfants vont à l’école.",
+    ]);
+    let r = search(&index, "forced labuor");
+    let highlighted: Vec<&str> = r.hits[0].highlights.iter().map(|h| &r.hits[0].text[h.clone()]).collect();
+    assert_eq!((ids(&r)[0], highlighted), ("b", vec!["travail", "forcé"]));
+    assert_eq!(found(&index, "chidlren"), ["b", "c"]);
+    assert!(search(&index, "xqzwvk").hits.is_empty(), "nothing near: nothing found");
+}
+
+#[test]
 fn english_words_find_the_record_paragraphs_that_say_them_in_french() {
     let record = record_index();
     // « de fausses offres d’emplois en ligne »; « condamné non seulement l’acheteur »; « une fille de 13 ans

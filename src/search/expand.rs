@@ -3,7 +3,7 @@
 //! and only then a completion of the word being typed or a likely typo.
 
 use super::fuzzy::{Rows, distance_within, max_edits, prefix_distance_within};
-use crate::analysis::{fold, is_any_stopword};
+use crate::analysis::{fold, is_any_stopword, stem_key};
 use crate::index::{Index, WordId};
 use crate::sort::{sort, sort_by_key};
 
@@ -151,8 +151,34 @@ pub fn expand(index: &Index, word: &str, prefix: bool, translate: bool) -> Expan
     let completed = !extra.is_empty();
     if core.is_empty() && !completed {
         extra.extend(typo_candidates(index, &folded, prefix));
+        // "forced labuor" on a French record: a misspelt word of the other language.
+        if translate || extra.is_empty() {
+            extra.extend(misspelt_translations(index, &folded));
+        }
     }
     Expansion { core, extra, completed }
+}
+
+/// The translations of the word of the other language a misspelt word is
+/// likely to be ("labuor" → labour's « travail »): the stem key within the
+/// edits allowed for a typo, the fewest edits first, then the first such key.
+fn misspelt_translations(index: &Index, folded: &str) -> Vec<(WordId, f32)> {
+    let typed: Vec<char> = stem_key(index.translation_source(), folded).chars().collect();
+    let mut rows = Rows::default();
+    let mut best: Option<(usize, &[WordId])> = None;
+    for translation in &index.data.translations {
+        let key: Vec<char> = translation.key.chars().collect();
+        let max = max_edits(typed.len(), key.len()).min(best.map_or(usize::MAX, |(d, _)| d.saturating_sub(1)));
+        // A word's own key (ending in a tab) is found through its stem key.
+        if max > 0
+            && !translation.key.ends_with('\t')
+            && let Some(d) = distance_within(&typed, &key, max, &mut rows).filter(|&d| d > 0)
+        {
+            best = Some((d, &translation.words));
+        }
+    }
+    let weight = TRANSLATED * if best.is_some_and(|(d, _)| d == 1) { FUZZY_1 } else { FUZZY_2 };
+    best.map_or(Vec::new(), |(_, words)| words.iter().map(|&id| (id, weight)).collect())
 }
 
 /// The edits between a typed folded word and a folded candidate, when within
