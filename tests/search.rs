@@ -221,6 +221,24 @@ fn an_acronym_the_text_never_defines_finds_the_name_its_initials_spell() {
 }
 
 #[test]
+fn an_acronym_of_lowercase_words_finds_the_term_its_initials_spell() {
+    let index = corpus(&[
+        "Une organisation non gouvernementale aide les rescapés.",
+        "Les technologies de l’information et des communications sont détournées.",
+        "Plusieurs délégations ont tenu à saluer ce travail.",
+    ]);
+    assert_eq!(ids(&search(&index, "ONG")), ["a"]);
+    assert_eq!(ids(&search(&index, "TIC")), ["b"], "function words link the term's words");
+    assert!(search(&index, "PDT").hits.is_empty(), "« ont » links no term");
+    let record = record_index();
+    assert_eq!(
+        ids(&search(&record, "ONG")),
+        ["AG/12734#p24"],
+        "the Bangladesh, « l’organisation non gouvernementale Hope »"
+    );
+}
+
+#[test]
 fn a_number_finds_it_written_as_a_word_and_back() {
     let index = corpus(&[
         "Quinze ans après l’adoption du plan, la traite persiste.",

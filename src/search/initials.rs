@@ -1,23 +1,44 @@
 //! "NYU" → "New York University", "ICMEC" → "International Center for Missing
 //! & Exploited Children": an acronym the record never defines, read from the
-//! initials of capitalized words that stand together in its text.
+//! initials of capitalized words that stand together in its text; failing
+//! those, of lowercase ones (« ONG » → « organisation non gouvernementale »,
+//! « TIC » → « technologies de l’information et des communications »).
 
 use crate::analysis::{fold, is_any_stopword, is_upper, tokenize};
 use crate::index::{Index, WordId};
 
 /// Acronyms this long are looked for among the initials (two letters match by chance).
 const LETTERS: std::ops::RangeInclusive<usize> = 3..=8;
+/// The function words that may link the lowercase words of a term (folded):
+/// « technologies de l’information et des communications ».
+const LINKS: &str = "de des du d l la le les et en au aux a pour sur contre of the and for on in against";
+/// Lowercase initials are read in a record or a small corpus only: in more
+/// text, the words that begin with a letter are too many to read per query.
+const LOWERCASE_PASSAGES: usize = 2_000;
 /// At most this many distinct names are kept for one acronym.
 const MAX_NAMES: usize = 8;
 
 /// The names, as runs of dictionary words (function words between included),
-/// whose capitalized words begin with the letters of `acronym` in order.
+/// whose capitalized words begin with the letters of `acronym` in order; if
+/// none, in a small index, the runs whose lowercase words other than function
+/// words do.
 pub fn names_spelled_by(index: &Index, acronym: &str) -> Vec<Vec<WordId>> {
     let letters: Vec<char> = fold(acronym).chars().collect();
     if !LETTERS.contains(&letters.len()) || !letters.iter().all(char::is_ascii_lowercase) {
         return Vec::new();
     }
-    let Some(first) = letters.first().map(char::to_ascii_uppercase) else { return Vec::new() };
+    let names = spelled_in(index, &letters, true);
+    match names.is_empty() && index.passage_total() <= LOWERCASE_PASSAGES {
+        true => spelled_in(index, &letters, false),
+        false => names,
+    }
+}
+
+/// The runs of words whose initials spell `letters`, in capitals or not.
+fn spelled_in(index: &Index, letters: &[char], capitals: bool) -> Vec<Vec<WordId>> {
+    let Some(first) = letters.first().map(|&c| if capitals { c.to_ascii_uppercase() } else { c }) else {
+        return Vec::new();
+    };
     let mut names: Vec<Vec<WordId>> = Vec::new();
     for passage in &index.data.passages {
         let text = passage.text.as_str();
@@ -26,7 +47,7 @@ pub fn names_spelled_by(index: &Index, acronym: &str) -> Vec<Vec<WordId>> {
             if text.get(..start).and_then(|t| t.chars().next_back()).is_some_and(char::is_alphanumeric) {
                 continue;
             }
-            let Some(end) = spelled_from(text, start, &letters) else { continue };
+            let Some(end) = spelled_from(text, start, letters, capitals) else { continue };
             let name: Option<Vec<WordId>> = tokenize(text)
                 .into_iter()
                 .filter(|t| !t.alias && t.start >= start && t.end <= end)
@@ -43,18 +64,27 @@ pub fn names_spelled_by(index: &Index, acronym: &str) -> Vec<Vec<WordId>> {
     names
 }
 
-/// Where the name that begins at `start` and whose capitalized words spell
-/// `letters` ends (function words between them allowed), if it does.
-fn spelled_from(text: &str, start: usize, letters: &[char]) -> Option<usize> {
+/// Where the name that begins at `start` and whose capitalized words (or
+/// lowercase words other than function words) spell `letters` ends (function
+/// words between them allowed), if it does.
+fn spelled_from(text: &str, start: usize, letters: &[char], capitals: bool) -> Option<usize> {
     let mut at = start;
     let mut matched = 0;
     while matched < letters.len() {
         let (from, to) = next_word(text, at)?;
         let word = text.get(from..to)?;
-        let initial = word.chars().next().filter(|&c| is_upper(c)).map(|c| c.to_ascii_lowercase());
+        let function_word = is_any_stopword(&fold(word));
+        let initial = match capitals {
+            true => word.chars().next().filter(|&c| is_upper(c)).map(|c| c.to_ascii_lowercase()),
+            // « économique » begins with an "e".
+            false => word.chars().next().filter(|c| c.is_lowercase() && !function_word).and(fold(word).chars().next()),
+        };
+        // Lowercase words are many: only the links of a term may stand between them
+        // (« plusieurs délégations ont tenu » spells no "PDT").
+        let link = function_word && (capitals || LINKS.split(' ').any(|l| l == fold(word)));
         if initial == letters.get(matched).copied() {
             matched += 1;
-        } else if matched == 0 || !is_any_stopword(&fold(word)) {
+        } else if matched == 0 || !link {
             return None;
         }
         at = to;
