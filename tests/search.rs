@@ -142,6 +142,16 @@ fn quoted_phrases_match_adjacent_words_only() {
 }
 
 #[test]
+fn a_quoted_phrase_as_typed_ranks_above_its_inflections() {
+    let index = corpus(&[
+        "La table ronde a porté sur la traite.",
+        "La discussion s’est poursuivie dans le cadre de deux tables rondes successives cet après-midi.",
+    ]);
+    assert_eq!(ids(&search(&index, "\"tables rondes\"")), ["b", "a"]);
+    assert_eq!(ids(&search(&index, "\"table ronde\"")), ["a", "b"]);
+}
+
+#[test]
 fn a_minus_sign_excludes_a_word() {
     let r = search(&record_index(), "traite -Lituanie");
     assert!(!r.hits.is_empty());

@@ -95,7 +95,8 @@ impl<'a> Scorer<'a> {
             }
         }
         crate::sort::sort(&mut occurrences);
-        let mut found: Vec<(u32, Vec<(u32, WordId)>)> = Vec::new();
+        // (passage, its best occurrence's form weight, the words matched and where).
+        let mut found: Vec<(u32, f32, Hits)> = Vec::new();
         for group in occurrences.chunk_by(|a, b| a.0 == b.0) {
             let word_at = |pos: u32, slot: usize| {
                 let i = group.binary_search_by(|&(_, p, s, _)| (p, s).cmp(&(pos, slot))).ok()?;
@@ -105,23 +106,30 @@ impl<'a> Scorer<'a> {
                 group.iter().filter(|o| o.2 == anchor).filter_map(|o| o.1.checked_sub(anchor as u32)).collect();
             starts.dedup();
             let mut hits = Vec::new();
+            // The best occurrence's forms weigh on the passage: "tables rondes" as
+            // typed ranks above « table ronde ».
+            let mut best_forms = 0.0f32;
             for start in starts {
                 let words: Option<Vec<(u32, WordId)>> = (0..slots.len())
                     .filter(|&slot| !wild(slot))
                     .map(|slot| word_at(start + slot as u32, slot))
                     .collect();
-                hits.extend(words.into_iter().flatten());
+                if let Some(words) = words {
+                    let forms = (0..slots.len()).filter(|&slot| !wild(slot)).zip(&words);
+                    best_forms = best_forms.max(forms.map(|(slot, &(_, id))| form_weight(slots, slot, id)).product());
+                    hits.extend(words);
+                }
             }
             if let (Some(first), false) = (group.first(), hits.is_empty()) {
-                found.push((first.0, hits));
+                found.push((first.0, best_forms, hits));
             }
         }
         let idf = self.idf(found.len());
         found
             .into_iter()
-            .map(|(passage, hits)| {
+            .map(|(passage, forms, hits)| {
                 let occurrences = hits.len() as f32 / fixed as f32;
-                (passage, Match { score: weight * idf * self.tf_norm(occurrences, passage), hits })
+                (passage, Match { score: weight * forms * idf * self.tf_norm(occurrences, passage), hits })
             })
             .collect()
     }
@@ -164,4 +172,12 @@ pub fn merge_best(into: &mut Matches, other: Matches) {
     for (passage, m) in other {
         keep_best(into, passage, m);
     }
+}
+
+/// Words matched in a passage, with their positions.
+type Hits = Vec<(u32, WordId)>;
+
+/// The weight of a word among a phrase slot's forms (1 when not listed).
+fn form_weight(slots: &[Vec<(WordId, f32)>], slot: usize, id: WordId) -> f32 {
+    slots.get(slot).and_then(|forms| forms.iter().find(|&&(form, _)| form == id)).map_or(1.0, |&(_, w)| w)
 }
