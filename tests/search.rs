@@ -290,6 +290,39 @@ fn a_title_set_beside_a_name_finds_every_passage_that_speaker_speaks_in() {
 }
 
 #[test]
+fn a_one_word_title_far_from_the_name_finds_that_speaker() {
+    let lines = [
+        (
+            "a",
+            "Eva Lind",
+            "La Rapporteuse spéciale sur la traite des êtres humains, en particulier les femmes, Mme Eva Lind, a pris la parole.",
+        ),
+        ("b", "Eva Lind", "Elle a, de plus, appelé les gouvernements à agir."),
+        (
+            "c",
+            "Lituanie",
+            "Des migrants ont été poussés vers l’UE, exposant ces personnes à des risques, a déclaré la Lituanie.",
+        ),
+        ("d", "Lituanie", "Elle a accusé son voisin."),
+        ("e", "", "Une étude de l’UE sur la traite a été publiée."),
+    ];
+    let passages: Vec<String> = lines
+        .iter()
+        .map(|(id, speaker, text)| {
+            serde_json::json!({"id": id, "text": text, "lang": "fr", "speaker": speaker}).to_string()
+        })
+        .collect();
+    let index = index_of(jsonl("title.jsonl", &passages.join("\n")));
+    let r = search(&index, "la rapporteuse");
+    assert_eq!(ids(&r)[..2], ["a", "b"], "« Elle a, de plus… » is the Special Rapporteur");
+    assert_eq!(found(&index, "UE"), ["c", "e"], "an acronym is no title: « a déclaré la Lituanie » is no name");
+    // On the record: « la Rapporteuse spéciale sur la traite des êtres humains, en particulier les femmes
+    // et les enfants, Mme Siobhán Mullally », who speaks on in the next paragraphs.
+    let r = search(&record_index(), "la rapporteuse");
+    assert_eq!(ids(&r)[..4], ["AG/12734#p7", "AG/12734#p8", "AG/12734#p9", "AG/12734#p10"]);
+}
+
+#[test]
 fn an_english_query_finds_the_french_words_that_translate_it() {
     let index = corpus(&[
         "La pêche illégale recule dans la région.",

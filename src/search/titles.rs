@@ -4,7 +4,7 @@
 
 use super::Scored;
 use super::rank::SPEAKER_WEIGHT;
-use crate::analysis::{is_upper, tokenize};
+use crate::analysis::{Token, fold, is_upper, tokenize};
 use crate::index::{Index, WordId};
 
 /// A title stands this many words from the name at most (« générale, Mme Annalena »).
@@ -12,11 +12,18 @@ const GAP: u32 = 3;
 /// Function words a title may hold beyond its content words (« de l’ », « des »).
 const SLACK: u32 = 3;
 
+/// A title of one word stands this many words before the name at most
+/// (« la Rapporteuse spéciale sur la traite des êtres humains, en particulier
+/// les femmes et les enfants, Mme Siobhán Mullally »).
+const REACH: u32 = 20;
+/// What may stand capitalized between a title of one word and the name (folded).
+const HONORIFICS: &str = "m mme mlle dr mr mrs ms";
+
 /// Gives the passages of each speaker the query names by title the bonus a
 /// query of their name gives. `content`: the clauses that count, by index
-/// into `scored`; two at least, as one word is no title.
+/// into `scored`.
 pub(super) fn apply_titles(index: &Index, scored: &mut [Scored], content: &[usize]) {
-    if content.len() < 2 {
+    if content.is_empty() {
         return;
     }
     let mut named: Vec<u32> = Vec::new();
@@ -27,7 +34,15 @@ pub(super) fn apply_titles(index: &Index, scored: &mut [Scored], content: &[usiz
             content.iter().map(|&i| scored.get(i)?.matches.get(&passage).map(|m| m.hits.as_slice())).collect();
         let (Some(hits), Some(p)) = (hits, index.data.passages.get(passage as usize)) else { continue };
         for &speaker in &p.speakers {
-            if !named.contains(&speaker) && titled(index, passage, &p.text, speaker, &hits) {
+            let titled = match hits.as_slice() {
+                [one] => titled_alone(index, &p.text, speaker, one),
+                [first, rest @ ..] => {
+                    titled(index, passage, &p.text, speaker, &hits)
+                        || titled_alone(index, &p.text, speaker, &heading(first, rest))
+                }
+                [] => false,
+            };
+            if !named.contains(&speaker) && titled {
                 named.push(speaker);
             }
         }
@@ -69,6 +84,50 @@ fn titled(index: &Index, passage: u32, text: &str, speaker: u32, hits: &[&[(u32,
         let (first, last) = span(y);
         let beside = (last < y && y - last <= GAP) || (first > y && first - y <= GAP);
         beside && last - first < width && capitalized(text, first)
+    })
+}
+
+/// The first word's hits that the query's other words follow closely, as a
+/// title's words do (« Rapporteuse spéciale »): such a title is read from its
+/// first word.
+fn heading(first: &[(u32, WordId)], rest: &[&[(u32, WordId)]]) -> Vec<(u32, WordId)> {
+    let reach = rest.len() as u32 + SLACK;
+    let follows = |x: u32, hits: &[(u32, WordId)]| hits.iter().any(|&(y, _)| y > x && y - x <= reach);
+    first.iter().copied().filter(|&(x, _)| rest.iter().all(|hits| follows(x, hits))).collect()
+}
+
+/// Whether one word of the query is a title set before the speaker's name:
+/// capitalized, the next word not (« Rapporteuse spéciale », not « Nations
+/// Unies »), not an acronym, and nothing capitalized between it and the name,
+/// a few words on, but the honorific a name far from its title follows. One word names far more often than two: the title's shape
+/// and its reach stand in for the second word.
+fn titled_alone(index: &Index, text: &str, speaker: u32, hits: &[(u32, WordId)]) -> bool {
+    let Some(name) = index.speaker_words.get(speaker as usize) else { return false };
+    if hits.iter().any(|(_, w)| name.contains(w)) {
+        return false;
+    }
+    let tokens: Vec<Token> = tokenize(text).into_iter().filter(|t| !t.alias).collect();
+    let at = |position: u32| tokens.iter().find(|t| t.position == position);
+    let upper = |t: &Token| text.get(t.start..t.end).and_then(|w| w.chars().next()).is_some_and(is_upper);
+    // An acronym is no title (« l’UE, exposant ces migrants…, a déclaré la Lituanie »).
+    let acronym = |t: &Token| text.get(t.start..t.end).is_some_and(|w| w.chars().filter(|&c| is_upper(c)).count() > 1);
+    hits.iter().any(|&(x, _)| {
+        if !at(x).is_some_and(|t| upper(t) && !acronym(t)) || at(x + 1).is_none_or(upper) {
+            return false;
+        }
+        let mut honorific = false;
+        for position in x + 1..=x + REACH {
+            let Some(t) = at(position) else { return false };
+            if index.word_id(&t.word).is_some_and(|id| name.contains(&id)) {
+                // Far from its title, a person's name follows « Mme », « M. ».
+                return honorific || position - x <= GAP;
+            }
+            honorific = HONORIFICS.split(' ').any(|h| h == fold(&t.word));
+            if upper(t) && !honorific {
+                return false;
+            }
+        }
+        false
     })
 }
 
