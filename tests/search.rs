@@ -172,6 +172,8 @@ fn acronyms_find_their_long_names_and_back() {
     assert_eq!(ids(&by_name).last(), Some(&"d"), "a lone shared word ranks last");
     let misspelt = search(&index, "Ofice des Nations Unies contre la drogue et le crime");
     assert!(ids(&misspelt).contains(&"c"), "a misspelt long name finds the acronym too: {:?}", ids(&misspelt));
+    let english = search(&index, "United Nations Office on Drugs and Crime");
+    assert!(ids(&english).contains(&"c"), "and in English, its words in another order: {:?}", ids(&english));
 }
 
 #[test]

@@ -319,14 +319,18 @@ impl Index {
             if long.len() < 2 {
                 continue;
             }
+            // As typed, inflected, misspelt or translated: "inteligence artificielle" is « IA » too.
+            let spells = |i: usize, w: &str| {
+                let typed = &query.clauses[i].words[0];
+                let expanded = expansions.get(i).and_then(Option::as_ref).into_iter();
+                let mut forms = expanded.flat_map(|e| e.core.iter().chain(&e.extra));
+                fold(typed) == w || forms.any(|&(id, _)| self.folded(id) == w)
+            };
             for window in content.windows(long.len()) {
-                // As typed, inflected, or misspelt: "inteligence artificielle" is « IA » too.
-                let spelled = window.iter().zip(&long).all(|(&i, w)| {
-                    let typed = &query.clauses[i].words[0];
-                    let expanded = expansions.get(i).and_then(Option::as_ref).into_iter();
-                    let mut forms = expanded.flat_map(|e| e.core.iter().chain(&e.extra));
-                    fold(typed) == *w || forms.any(|&(id, _)| self.folded(id) == *w)
-                });
+                // In any order: a translation may run in another ("United Nations Office on
+                // Drugs and Crime" is « l’Office des Nations Unies contre la drogue et le crime »).
+                let spelled = long.iter().all(|w| window.iter().any(|&i| spells(i, w)))
+                    && window.iter().all(|&i| long.iter().any(|w| spells(i, w)));
                 if !spelled {
                     continue;
                 }
