@@ -444,6 +444,22 @@ fn words_of_the_other_language_that_share_a_stem_keep_their_own_meanings() {
 }
 
 #[test]
+fn a_delegation_named_as_people_say_it_finds_the_name_the_record_uses() {
+    let french = corpus(&[
+        "La Lituanie a accusé le Bélarus d’avoir agi en complice.",
+        "La pêche illégale recule dans la région.",
+    ]);
+    assert_eq!(found(&french, "Biélorussie"), ["a"]);
+    assert_eq!(found(&french, "bielorussie"), ["a"]);
+    let english = numbered(
+        &["Myanmar must release its political prisoners.", "The school year begins in September."].map(String::from),
+        "en",
+    );
+    assert_eq!(found(&english, "Burma"), ["p0"]);
+    assert_eq!(found(&english, "Birmanie"), ["p0"], "the French name too");
+}
+
+#[test]
 fn a_keyword_query_with_one_french_word_is_read_as_french_whole() {
     let texts = [
         "Sustainable development needs funding.",

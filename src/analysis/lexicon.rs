@@ -5,10 +5,13 @@
 //! word, a tab, its French words), read in either direction. The index keeps only
 //! the entries whose words it holds, with those words' inflections: the list
 //! never travels to the browser, and the wasm engine holds no lexicon code.
+//! The same entries carry the names of a delegation the index does not use
+//! (« Biélorussie » → « Bélarus »).
 
 use super::stem::stem;
-use super::{Lang, fold, is_stopword, stem_key, translation_keys};
+use super::{Lang, fold, is_any_stopword, is_stopword, stem_key, tokenize, translation_keys};
 use crate::index::Translation;
+use crate::record::delegations::{DELEGATIONS, Delegation};
 use std::collections::BTreeMap;
 
 const EN_FR: &str = include_str!("lexicon/en-fr.tsv");
@@ -97,7 +100,62 @@ pub fn translations(words: &[String], into: Lang) -> Vec<Translation> {
     }
     by_key.retain(|_, words| !words.is_empty());
     by_key.extend(own_keys);
+    for (key, ids) in name_variants(words) {
+        let merged = by_key.entry(key).or_default();
+        merged.extend(ids);
+        *merged = sorted(&mut merged.iter().copied());
+    }
     by_key.into_iter().map(|(key, words)| Translation { key, words }).collect()
+}
+
+/// A delegation's names the index does not use → the words of the name it
+/// uses (« Biélorussie », "Burma" → « Bélarus », "Myanmar"; « Syrie » →
+/// « syrienne » of « République arabe syrienne »), filed under the name's own
+/// key (`translation_keys`): a name half remembered finds the delegation.
+/// Names of one word only; the words a name shares with other delegations'
+/// (« République », "arabe") are no target.
+fn name_variants(words: &[String]) -> Vec<(String, Vec<u32>)> {
+    let mut by_fold: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    for (id, word) in words.iter().enumerate() {
+        by_fold.entry(fold(word)).or_default().push(id as u32);
+    }
+    let content = |name: &str| -> Vec<String> {
+        tokenize(name).into_iter().filter(|t| !t.alias).map(|t| fold(&t.word)).filter(|w| !is_any_stopword(w)).collect()
+    };
+    let names = |d: &'static Delegation| d.fr.iter().chain(d.en);
+    // How many delegations name themselves with each word.
+    let mut delegations_of: BTreeMap<String, usize> = BTreeMap::new();
+    for delegation in DELEGATIONS {
+        let mut own: Vec<String> = names(delegation).flat_map(|n| content(n)).collect();
+        own.sort_unstable();
+        own.dedup();
+        own.into_iter().for_each(|w| *delegations_of.entry(w).or_default() += 1);
+    }
+    let mut variants: Vec<(String, Vec<u32>)> = Vec::new();
+    for delegation in DELEGATIONS {
+        let used = names(delegation)
+            .map(|n| content(n))
+            .filter(|w| !w.is_empty() && w.iter().all(|w| by_fold.contains_key(w)));
+        let mut targets: Vec<u32> = used
+            .flatten()
+            .filter(|w| delegations_of.get(w) == Some(&1))
+            .flat_map(|w| by_fold.get(&w).cloned().unwrap_or_default())
+            .collect();
+        targets.sort_unstable();
+        targets.dedup();
+        if targets.is_empty() {
+            continue;
+        }
+        for name in names(delegation) {
+            if let [word] = content(name).as_slice()
+                && !by_fold.contains_key(word)
+            {
+                let [own_key, _] = translation_keys(Lang::French, word);
+                variants.push((own_key, targets.clone()));
+            }
+        }
+    }
+    variants
 }
 
 /// The inflections of a French word that Snowball may stem apart from it once
