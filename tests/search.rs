@@ -441,6 +441,16 @@ fn words_of_the_other_language_that_share_a_stem_keep_their_own_meanings() {
     let highlighted: Vec<&str> = r.hits.iter().flat_map(|h| h.highlights.iter().map(|r| &h.text[r.clone()])).collect();
     assert_eq!(ids(&r)[0], "b");
     assert!(!highlighted.contains(&"forces"), "{highlighted:?}");
+    // « forcé » folds to the English "force": a false friend beside its translation, "forced".
+    let english = numbered(
+        &[
+            "A skilled and disciplined work force is our best asset for growth.",
+            "We condemn the forced labour of children in every region of the world.",
+        ]
+        .map(String::from),
+        "en",
+    );
+    assert_eq!(ids(&search(&english, "travail forcé"))[0], "p1");
 }
 
 #[test]

@@ -35,9 +35,15 @@ pub fn translations(words: &[String], into: Lang) -> Vec<Translation> {
             }
         }
     }
+    // A form the dictionary holds, folded, as a word of its own: « forcé » is
+    // "force" on an English record.
+    let held: std::collections::BTreeSet<String> = words.iter().map(|w| fold(w)).collect();
     let reached = |source: &str, id: u32| {
         let word = words.get(id as usize).map_or("", String::as_str);
-        fold(word) == source || stem_key(into, word) == stem_key(into, source)
+        // Through a false friend, the translation is still named ("forced" for
+        // « forcé », which the stem alone would join to "force" and "forces").
+        let false_friend = held.contains(source) && fold(word) != source;
+        fold(word) == source || !false_friend && stem_key(into, word) == stem_key(into, source)
     };
     // Per folded form: (whether it is an entry's own source word, not an
     // inflection made from one; the words it translates to).

@@ -14,6 +14,9 @@ pub const FOLDED: f32 = 0.95;
 pub const STEMMED: f32 = 0.85;
 /// "children" for « enfants » (an English query on a French record).
 pub const TRANSLATED: f32 = 0.8;
+/// A word of the query's language that a word of the other only folds or
+/// stems to, beside that word's translations.
+pub const FALSE_FRIEND: f32 = 0.5;
 /// Upper bound for a completion of the word being typed ("Litu" → "lituanie").
 pub const PREFIX: f32 = 0.8;
 /// Typos: one edit, two edits.
@@ -114,13 +117,19 @@ pub fn expand(index: &Index, word: &str, prefix: bool, translate: bool) -> Expan
     let mut core = core_forms(index, word);
     let translations = index.translations(word);
     // A word more common than its translations is this index's own ("France" in
-    // English statements, not "French"), whatever it means in the other language.
-    if translate
-        && most_common(index, core.iter().map(|&(id, _)| id)) <= most_common(index, translations.iter().copied())
-    {
+    // English statements, not "French"), whatever it means in the other language;
+    // as typed, not folded (« forcé » is no "force").
+    let as_typed = core.iter().filter(|&&(_, w)| w >= EXACT).map(|&(id, _)| id);
+    if translate && most_common(index, as_typed) <= most_common(index, translations.iter().copied()) {
+        // What the word only folds or stems to is a false friend beside its
+        // translations (« forcé » is "forced", not "force").
+        for entry in core.iter_mut().filter(|(id, w)| *w < EXACT && !translations.contains(id)) {
+            entry.1 *= FALSE_FRIEND;
+        }
         for &id in translations {
-            if !core.iter().any(|&(c, _)| c == id) {
-                core.push((id, TRANSLATED));
+            match core.iter_mut().find(|(c, _)| *c == id) {
+                Some(entry) => entry.1 = entry.1.max(TRANSLATED),
+                None => core.push((id, TRANSLATED)),
             }
         }
         sort_by_key(&mut core, |&(id, _)| id);
