@@ -77,7 +77,7 @@ fn spelled_from(text: &str, start: usize, letters: &[char], capitals: bool) -> O
         let initial = match capitals {
             true => word.chars().next().filter(|&c| is_upper(c)).map(|c| c.to_ascii_lowercase()),
             // « économique » begins with an "e".
-            false => word.chars().next().filter(|c| c.is_lowercase() && !function_word).and(fold(word).chars().next()),
+            false => word.chars().next().filter(|&c| !is_upper(c) && !function_word).and(fold(word).chars().next()),
         };
         // Lowercase words are many: only the links of a term may stand between them
         // (« plusieurs délégations ont tenu » spells no "PDT").
