@@ -233,13 +233,15 @@ fn an_acronym_the_text_never_defines_finds_the_name_its_initials_spell() {
 }
 
 #[test]
-fn an_acronym_of_lowercase_words_finds_the_term_its_initials_spell() {
+fn an_acronym_of_words_of_any_case_finds_the_term_its_initials_spell() {
     let index = corpus(&[
         "Une organisation non gouvernementale aide les rescapés.",
         "Les technologies de l’information et des communications sont détournées.",
         "Plusieurs délégations ont tenu à saluer ce travail.",
+        "Les Émirats arabes unis ont détaillé leur système.",
     ]);
     assert_eq!(ids(&search(&index, "ONG")), ["a"]);
+    assert_eq!(ids(&search(&index, "EAU")), ["d"], "a capital and lowercase words, an accented initial");
     assert_eq!(ids(&search(&index, "TIC")), ["b"], "function words link the term's words");
     assert!(search(&index, "PDT").hits.is_empty(), "« ont » links no term");
     let record = record_index();

@@ -1,18 +1,19 @@
 //! "NYU" → "New York University", "ICMEC" → "International Center for Missing
 //! & Exploited Children": an acronym the record never defines, read from the
 //! initials of capitalized words that stand together in its text; failing
-//! those, of lowercase ones (« ONG » → « organisation non gouvernementale »,
-//! « TIC » → « technologies de l’information et des communications »).
+//! those, of words of any case (« ONG » → « organisation non gouvernementale »,
+//! « TIC » → « technologies de l’information et des communications », « EAU »
+//! → « Émirats arabes unis », "PGA" → « Présidente de l’Assemblée générale »).
 
 use crate::analysis::{fold, is_any_stopword, is_upper, tokenize};
 use crate::index::{Index, WordId};
 
 /// Acronyms this long are looked for among the initials (two letters match by chance).
 const LETTERS: std::ops::RangeInclusive<usize> = 3..=8;
-/// The function words that may link the lowercase words of a term (folded):
+/// The function words that may link the words of a term of any case (folded):
 /// « technologies de l’information et des communications ».
 const LINKS: &str = "de des du d l la le les et en au aux a pour sur contre of the and for on in against";
-/// Lowercase initials are read in a record or a small corpus only: in more
+/// Initials of any case are read in a record or a small corpus only: in more
 /// text, the words that begin with a letter are too many to read per query.
 const LOWERCASE_PASSAGES: usize = 2_000;
 /// At most this many distinct names are kept for one acronym.
@@ -20,8 +21,8 @@ const MAX_NAMES: usize = 8;
 
 /// The names, as runs of dictionary words (function words between included),
 /// whose capitalized words begin with the letters of `acronym` in order; if
-/// none, in a small index, the runs whose lowercase words other than function
-/// words do.
+/// none, in a small index, the runs whose words of any case other than
+/// function words do.
 pub fn names_spelled_by(index: &Index, acronym: &str) -> Vec<Vec<WordId>> {
     let letters: Vec<char> = fold(acronym).chars().collect();
     if !LETTERS.contains(&letters.len()) || !letters.iter().all(char::is_ascii_lowercase) {
@@ -34,16 +35,24 @@ pub fn names_spelled_by(index: &Index, acronym: &str) -> Vec<Vec<WordId>> {
     }
 }
 
-/// The runs of words whose initials spell `letters`, in capitals or not.
+/// The runs of words whose initials spell `letters`, in capitals or in any case.
 fn spelled_in(index: &Index, letters: &[char], capitals: bool) -> Vec<Vec<WordId>> {
-    let Some(first) = letters.first().map(|&c| if capitals { c.to_ascii_uppercase() } else { c }) else {
-        return Vec::new();
-    };
+    let Some(&first) = letters.first() else { return Vec::new() };
     let mut names: Vec<Vec<WordId>> = Vec::new();
     for passage in &index.data.passages {
         let text = passage.text.as_str();
-        // Most passages hold no name that begins so: look only where the first capital stands.
-        for (start, _) in text.match_indices(first) {
+        // Capitals: look only where the first capital stands (most passages hold
+        // no name that begins so). Any case: where a word begins with the letter,
+        // accented or not (« Émirats arabes unis »).
+        let starts: Vec<usize> = match capitals {
+            true => text.match_indices(first.to_ascii_uppercase()).map(|(i, _)| i).collect(),
+            false => text
+                .char_indices()
+                .filter(|&(_, c)| fold(c.encode_utf8(&mut [0; 4])).starts_with(first))
+                .map(|(i, _)| i)
+                .collect(),
+        };
+        for start in starts {
             if text.get(..start).and_then(|t| t.chars().next_back()).is_some_and(char::is_alphanumeric) {
                 continue;
             }
@@ -65,8 +74,8 @@ fn spelled_in(index: &Index, letters: &[char], capitals: bool) -> Vec<Vec<WordId
 }
 
 /// Where the name that begins at `start` and whose capitalized words (or
-/// lowercase words other than function words) spell `letters` ends (function
-/// words between them allowed), if it does.
+/// words of any case other than function words) spell `letters` ends
+/// (function words between them allowed), if it does.
 fn spelled_from(text: &str, start: usize, letters: &[char], capitals: bool) -> Option<usize> {
     let mut at = start;
     let mut matched = 0;
@@ -77,9 +86,9 @@ fn spelled_from(text: &str, start: usize, letters: &[char], capitals: bool) -> O
         let initial = match capitals {
             true => word.chars().next().filter(|&c| is_upper(c)).map(|c| c.to_ascii_lowercase()),
             // « économique » begins with an "e".
-            false => word.chars().next().filter(|&c| !is_upper(c) && !function_word).and(fold(word).chars().next()),
+            false => fold(word).chars().next().filter(|_| !function_word),
         };
-        // Lowercase words are many: only the links of a term may stand between them
+        // Words of any case are many: only the links of a term may stand between them
         // (« plusieurs délégations ont tenu » spells no "PDT").
         let link = function_word && (capitals || LINKS.split(' ').any(|l| l == fold(word)));
         if initial == letters.get(matched).copied() {
