@@ -533,6 +533,16 @@ fn inflections_match_through_the_stem() {
 }
 
 #[test]
+fn a_word_finds_its_inflections_before_the_words_derived_from_its_stem() {
+    let index = corpus(&[
+        "L’exploitation des terres agricoles de la région progresse.",
+        "Les exploitants des terres agricoles de la région manifestent.",
+    ]);
+    // Snowball stems « exploitant » and « exploitation » alike.
+    assert_eq!(ids(&search(&index, "exploitant")), ["b", "a"]);
+}
+
+#[test]
 fn a_verb_typed_in_the_infinitive_finds_its_present_plural() {
     // The record: "des lois qui criminalisent" (p3), "a récemment criminalisé" (p5).
     let r = search(&record_index(), "criminaliser ");

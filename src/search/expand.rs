@@ -10,8 +10,10 @@ use crate::sort::{sort, sort_by_key};
 pub const EXACT: f32 = 1.0;
 /// "etats" for "états": the accent is a detail, but the exact form ranks first.
 pub const FOLDED: f32 = 0.95;
-/// "trafiquant" for "trafiquants".
+/// "trafiquant" for "trafiquants": an inflection.
 pub const STEMMED: f32 = 0.85;
+/// « exploitation » for « exploitant »: the same stem, another word.
+pub const DERIVED: f32 = 0.6;
 /// "children" for « enfants » (an English query on a French record).
 pub const TRANSLATED: f32 = 0.8;
 /// A word of the query's language that a word of the other only folds or
@@ -65,7 +67,7 @@ pub fn core_forms(index: &Index, word: &str) -> Vec<(WordId, f32)> {
         add(id, FOLDED);
     }
     for id in index.stem_group(word) {
-        add(id, STEMMED);
+        add(id, if inflects(&folded, index.folded(id)) { STEMMED } else { DERIVED });
     }
     // "15" is « quinze » and "fifteen"; « quinze » is "15".
     for spelled in NUMBERS.split(',').filter(|n| n.split(' ').any(|f| f == folded)) {
@@ -78,6 +80,17 @@ pub fn core_forms(index: &Index, word: &str) -> Vec<(WordId, f32)> {
     sort_by_key(&mut core, |&(id, _)| id);
     core
 }
+
+/// Whether a word of the typed word's stem is an inflection of it, not a
+/// derivation: one begins with the other, a few letters apart (« exploitants »
+/// for « exploitant », « victime » for « victimes »; not « exploitation »).
+fn inflects(typed: &str, word: &str) -> bool {
+    let (short, long) = if typed.len() <= word.len() { (typed, word) } else { (word, typed) };
+    long.starts_with(short) && long.len() - short.len() <= INFLECTION_LETTERS
+}
+
+/// An inflection adds this many letters at most (« -es », "-ing").
+const INFLECTION_LETTERS: usize = 3;
 
 /// Numbers as figures and as words, in French and in English ("one" and « un »
 /// are left out: they are articles and pronouns far more often than figures).
