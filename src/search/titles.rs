@@ -27,20 +27,24 @@ pub(super) fn apply_titles(index: &Index, scored: &mut [Scored], content: &[usiz
         return;
     }
     let mut named: Vec<u32> = Vec::new();
-    let passages: Vec<u32> =
-        content.first().and_then(|&i| scored.get(i)).map_or_else(Vec::new, |s| s.matches.keys().copied().collect());
+    // The passages where two of the query's words stand (or its one word).
+    let mut passages: Vec<u32> =
+        content.iter().filter_map(|&i| scored.get(i)).flat_map(|s| s.matches.keys().copied()).collect();
+    crate::sort::sort(&mut passages);
+    passages.dedup();
     for passage in passages {
-        let hits: Option<Vec<&[(u32, WordId)]>> =
-            content.iter().map(|&i| scored.get(i)?.matches.get(&passage).map(|m| m.hits.as_slice())).collect();
-        let (Some(hits), Some(p)) = (hits, index.data.passages.get(passage as usize)) else { continue };
+        let hits: Vec<&[(u32, WordId)]> =
+            content.iter().filter_map(|&i| scored.get(i)?.matches.get(&passage).map(|m| m.hits.as_slice())).collect();
+        let Some(p) = index.data.passages.get(passage as usize) else { continue };
+        let all = hits.len() == content.len();
         for &speaker in &p.speakers {
             let titled = match hits.as_slice() {
-                [one] => titled_alone(index, &p.text, speaker, one),
-                [first, rest @ ..] => {
-                    titled(index, passage, &p.text, speaker, &hits)
-                        || titled_alone(index, &p.text, speaker, &heading(first, rest))
+                [one] if all => titled_alone(index, &p.text, speaker, one),
+                [_, _, ..] => {
+                    all && titled(index, passage, &p.text, speaker, &hits)
+                        || titled_alone(index, &p.text, speaker, &heading(&hits))
                 }
-                [] => false,
+                _ => false,
             };
             if !named.contains(&speaker) && titled {
                 named.push(speaker);
@@ -87,13 +91,18 @@ fn titled(index: &Index, passage: u32, text: &str, speaker: u32, hits: &[&[(u32,
     })
 }
 
-/// The first word's hits that the query's other words follow closely, as a
-/// title's words do (« Rapporteuse spéciale »): such a title is read from its
-/// first word.
-fn heading(first: &[(u32, WordId)], rest: &[&[(u32, WordId)]]) -> Vec<(u32, WordId)> {
-    let reach = rest.len() as u32 + SLACK;
-    let follows = |x: u32, hits: &[(u32, WordId)]| hits.iter().any(|&(y, _)| y > x && y - x <= reach);
-    first.iter().copied().filter(|&(x, _)| rest.iter().all(|hits| follows(x, hits))).collect()
+/// The hits of the query's words that another of its words follows closely,
+/// as a title's next word does (« Rapporteuse spéciale »): such a title is
+/// read from its first word, whatever else the query holds ("UN special
+/// rapporteur on trafficking").
+fn heading(hits: &[&[(u32, WordId)]]) -> Vec<(u32, WordId)> {
+    let follows = |x: u32, other: &[(u32, WordId)]| other.iter().any(|&(y, _)| y > x && y - x <= SLACK);
+    let mut heads: Vec<(u32, WordId)> = Vec::new();
+    for (i, mine) in hits.iter().enumerate() {
+        let others = || hits.iter().enumerate().filter(move |&(j, _)| j != i).map(|(_, h)| *h);
+        heads.extend(mine.iter().copied().filter(|&(x, _)| others().any(|other| follows(x, other))));
+    }
+    heads
 }
 
 /// Whether one word of the query is a title set before the speaker's name:
