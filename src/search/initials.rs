@@ -46,11 +46,17 @@ fn spelled_in(index: &Index, letters: &[char], capitals: bool) -> Vec<Vec<WordId
         // accented or not (« Émirats arabes unis »).
         let starts: Vec<usize> = match capitals {
             true => text.match_indices(first.to_ascii_uppercase()).map(|(i, _)| i).collect(),
-            false => text
-                .char_indices()
-                .filter(|&(_, c)| fold(c.encode_utf8(&mut [0; 4])).starts_with(first))
-                .map(|(i, _)| i)
-                .collect(),
+            false => {
+                let mut starts = Vec::new();
+                let mut at = 0;
+                while let Some((from, to)) = next_word(text, at) {
+                    if text.get(from..to).is_some_and(|word| fold(word).starts_with(first)) {
+                        starts.push(from);
+                    }
+                    at = to;
+                }
+                starts
+            }
         };
         for start in starts {
             if text.get(..start).and_then(|t| t.chars().next_back()).is_some_and(char::is_alphanumeric) {
