@@ -207,6 +207,19 @@ fn a_french_query_finds_the_english_paragraphs_an_english_query_finds() {
 }
 
 #[test]
+fn french_words_that_share_a_stem_keep_their_own_english_meanings() {
+    // « développés » and « développement » stem alike: developed, and developing or development.
+    let marked = |query: &str| -> BTreeSet<String> {
+        let r = search_with(query, SearchOptions { limit: 50, ..SearchOptions::default() });
+        r.hits.iter().flat_map(|h| h.highlights.iter().map(|x| h.text[x.clone()].to_lowercase())).collect()
+    };
+    let developed = marked("pays développés");
+    assert!(developed.contains("developed") && !developed.contains("developing"), "{developed:?}");
+    let developing = marked("pays en développement");
+    assert!(developing.contains("developing") && !developing.contains("developed"), "{developing:?}");
+}
+
+#[test]
 fn a_french_preposition_is_not_read_as_a_misspelt_english_word() {
     // « contre » is one edit from "centre": a function word, it is never a typo.
     let r = search_with("lutte contre le terrorisme", SearchOptions { limit: 50, ..SearchOptions::default() });
