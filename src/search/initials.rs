@@ -50,7 +50,12 @@ fn spelled_in(index: &Index, letters: &[char], capitals: bool) -> Vec<Vec<WordId
                 let mut starts = Vec::new();
                 let mut at = 0;
                 while let Some((from, to)) = next_word(text, at) {
-                    if text.get(from..to).is_some_and(|word| fold(word).starts_with(first)) {
+                    // Most words begin with an ASCII letter: fold only the others.
+                    let begins = |word: &str| match word.chars().next() {
+                        Some(c) if c.is_ascii() => c.to_ascii_lowercase() == first,
+                        _ => fold(word).starts_with(first),
+                    };
+                    if text.get(from..to).is_some_and(begins) {
                         starts.push(from);
                     }
                     at = to;

@@ -39,10 +39,10 @@ pub(super) fn apply_titles(index: &Index, scored: &mut [Scored], content: &[usiz
         let all = hits.len() == content.len();
         for &speaker in &p.speakers {
             let titled = match hits.as_slice() {
-                [one] if all => titled_alone(index, &p.text, speaker, one),
+                [one] if all => titled_alone(index, passage, &p.text, speaker, one),
                 [_, _, ..] => {
                     all && titled(index, passage, &p.text, speaker, &hits)
-                        || titled_alone(index, &p.text, speaker, &heading(&hits))
+                        || titled_alone(index, passage, &p.text, speaker, &heading(&hits))
                 }
                 _ => false,
             };
@@ -72,12 +72,7 @@ fn titled(index: &Index, passage: u32, text: &str, speaker: u32, hits: &[&[(u32,
     if hits.iter().any(|h| h.iter().any(|(_, w)| name.contains(w))) {
         return false;
     }
-    let mut at: Vec<u32> = Vec::new();
-    for postings in name.iter().filter_map(|&id| index.data.postings.get(id as usize)) {
-        if let Ok(i) = postings.binary_search_by_key(&passage, |p| p.passage) {
-            at.extend(postings.get(i).map_or(&[][..], |p| p.positions.as_slice()));
-        }
-    }
+    let at = name_positions(index, passage, name);
     let span = |y: u32| {
         let nearest: Vec<u32> =
             hits.iter().filter_map(|h| h.iter().map(|&(x, _)| x).min_by_key(|x| x.abs_diff(y))).collect();
@@ -110,9 +105,14 @@ fn heading(hits: &[&[(u32, WordId)]]) -> Vec<(u32, WordId)> {
 /// Unies »), not an acronym, and nothing capitalized between it and the name,
 /// a few words on, but the honorific a name far from its title follows. One word names far more often than two: the title's shape
 /// and its reach stand in for the second word.
-fn titled_alone(index: &Index, text: &str, speaker: u32, hits: &[(u32, WordId)]) -> bool {
+fn titled_alone(index: &Index, passage: u32, text: &str, speaker: u32, hits: &[(u32, WordId)]) -> bool {
     let Some(name) = index.speaker_words.get(speaker as usize) else { return false };
     if hits.iter().any(|(_, w)| name.contains(w)) {
+        return false;
+    }
+    // Most passages hold no name within reach after the word: no need to read their text.
+    let names = name_positions(index, passage, name);
+    if !hits.iter().any(|&(x, _)| names.iter().any(|&y| y > x && y - x <= REACH)) {
         return false;
     }
     let tokens: Vec<Token> = tokenize(text).into_iter().filter(|t| !t.alias).collect();
@@ -138,6 +138,17 @@ fn titled_alone(index: &Index, text: &str, speaker: u32, hits: &[(u32, WordId)])
         }
         false
     })
+}
+
+/// Where the words of a speaker's name stand in a passage.
+fn name_positions(index: &Index, passage: u32, name: &[WordId]) -> Vec<u32> {
+    let mut at: Vec<u32> = Vec::new();
+    for postings in name.iter().filter_map(|&id| index.data.postings.get(id as usize)) {
+        if let Ok(i) = postings.binary_search_by_key(&passage, |p| p.passage) {
+            at.extend(postings.get(i).map_or(&[][..], |p| p.positions.as_slice()));
+        }
+    }
+    at
 }
 
 /// Whether the word at a position starts with a capital in the text.
