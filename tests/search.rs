@@ -373,6 +373,8 @@ fn english_words_find_the_record_paragraphs_that_say_them_in_french() {
         ("tomorrow", "AG/12734#p35"),
         ("UAE", "AG/12734#p34"),
         ("countries already using AI", "AG/12734#p34"),
+        // « détecter en ligne les signes avant-coureurs » (Shawnna Hoffman).
+        ("spot signs of trafficking", "AG/12734#p28"),
     ];
     for (query, paragraph) in expected {
         assert_eq!(ids(&search(&record, query)).first(), Some(&paragraph), "{query}");
