@@ -9,7 +9,7 @@
 //! (« Biélorussie » → « Bélarus »).
 
 use super::stem::stem;
-use super::{Lang, fold, is_any_stopword, is_stopword, stem_key, tokenize, translation_keys};
+use super::{Lang, fold, is_any_stopword, is_stopword, own_translation_key, stem_key, tokenize};
 use crate::index::Translation;
 use crate::record::delegations::{DELEGATIONS, Delegation};
 use std::collections::BTreeMap;
@@ -35,14 +35,16 @@ pub fn translations(words: &[String], into: Lang) -> Vec<Translation> {
             }
         }
     }
-    // A form the dictionary holds, folded, as a word of its own: « forcé » is
-    // "force" on an English record.
-    let held: std::collections::BTreeSet<String> = words.iter().map(|w| fold(w)).collect();
+    // The dictionary's words by folded form: « forcé » is "force" on an English record.
+    let mut by_fold: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    for (id, word) in words.iter().enumerate() {
+        by_fold.entry(fold(word)).or_default().push(id as u32);
+    }
     let reached = |source: &str, id: u32| {
         let word = words.get(id as usize).map_or("", String::as_str);
         // Through a false friend, the translation is still named ("forced" for
         // « forcé », which the stem alone would join to "force" and "forces").
-        let false_friend = held.contains(source) && fold(word) != source;
+        let false_friend = by_fold.contains_key(source) && fold(word) != source;
         fold(word) == source || !false_friend && stem_key(into, word) == stem_key(into, source)
     };
     // Per folded form: (whether it is an entry's own source word, not an
@@ -100,13 +102,12 @@ pub fn translations(words: &[String], into: Lang) -> Vec<Translation> {
         let mine =
             sorted(&mut filed.iter().filter(|&&(is_own, _)| is_own || !own).flat_map(|(_, ids)| ids.iter().copied()));
         if by_key.get(&stem_key(from, form)) != Some(&mine) {
-            let [own_key, _] = translation_keys(from, form);
-            own_keys.push((own_key, mine));
+            own_keys.push((own_translation_key(form), mine));
         }
     }
     by_key.retain(|_, words| !words.is_empty());
     by_key.extend(own_keys);
-    for (key, ids) in name_variants(words) {
+    for (key, ids) in name_variants(&by_fold) {
         let merged = by_key.entry(key).or_default();
         merged.extend(ids);
         *merged = sorted(&mut merged.iter().copied());
@@ -117,14 +118,11 @@ pub fn translations(words: &[String], into: Lang) -> Vec<Translation> {
 /// A delegation's names the index does not use → the words of the name it
 /// uses (« Biélorussie », "Burma" → « Bélarus », "Myanmar"; « Syrie » →
 /// « syrienne » of « République arabe syrienne »), filed under the name's own
-/// key (`translation_keys`): a name half remembered finds the delegation.
+/// key (`own_translation_key`): a name half remembered finds the delegation.
+/// `by_fold`: the dictionary's word ids by folded form.
 /// Names of one word only; the words a name shares with other delegations'
 /// (« République », "arabe") are no target.
-fn name_variants(words: &[String]) -> Vec<(String, Vec<u32>)> {
-    let mut by_fold: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-    for (id, word) in words.iter().enumerate() {
-        by_fold.entry(fold(word)).or_default().push(id as u32);
-    }
+fn name_variants(by_fold: &BTreeMap<String, Vec<u32>>) -> Vec<(String, Vec<u32>)> {
     let content = |name: &str| -> Vec<String> {
         tokenize(name).into_iter().filter(|t| !t.alias).map(|t| fold(&t.word)).filter(|w| !is_any_stopword(w)).collect()
     };
@@ -156,8 +154,7 @@ fn name_variants(words: &[String]) -> Vec<(String, Vec<u32>)> {
             if let [word] = content(name).as_slice()
                 && !by_fold.contains_key(word)
             {
-                let [own_key, _] = translation_keys(Lang::French, word);
-                variants.push((own_key, targets.clone()));
+                variants.push((own_translation_key(word), targets.clone()));
             }
         }
     }
@@ -222,6 +219,7 @@ fn target_keys(lang: Lang, word: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::translation_keys;
 
     #[test]
     fn every_line_is_one_english_word_a_tab_and_french_words() {

@@ -86,7 +86,12 @@ pub fn stem_key(lang: Lang, word: &str) -> String {
 /// holds its key too).
 pub fn translation_keys(from: Lang, word: &str) -> [String; 2] {
     let folded = fold(word);
-    [format!("{folded}\t"), stem_key(from, &folded)]
+    [own_translation_key(&folded), stem_key(from, &folded)]
+}
+
+/// The key a folded word's own translations are filed under (see [`translation_keys`]).
+pub fn own_translation_key(folded: &str) -> String {
+    format!("{folded}\t")
 }
 
 /// Snowball French leaves the present plural of -er verbs whole, as "-ent"
