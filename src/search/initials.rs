@@ -3,7 +3,9 @@
 //! initials of capitalized words that stand together in its text; failing
 //! those, of words of any case (« ONG » → « organisation non gouvernementale »,
 //! « TIC » → « technologies de l’information et des communications », « EAU »
-//! → « Émirats arabes unis », "PGA" → « Présidente de l’Assemblée générale »).
+//! → « Émirats arabes unis »). The initials are read in the text's order: an
+//! English acronym of a French name ("PGA", « Présidente de l’Assemblée
+//! générale ») is not found.
 
 use crate::analysis::{fold, is_any_stopword, is_upper, tokenize};
 use crate::index::{Index, WordId};
@@ -15,7 +17,7 @@ const LETTERS: std::ops::RangeInclusive<usize> = 3..=8;
 const LINKS: &str = "de des du d l la le les et en au aux a pour sur contre of the and for on in against";
 /// Initials of any case are read in a record or a small corpus only: in more
 /// text, the words that begin with a letter are too many to read per query.
-const LOWERCASE_PASSAGES: usize = 2_000;
+const ANY_CASE_PASSAGES: usize = 2_000;
 /// At most this many distinct names are kept for one acronym.
 const MAX_NAMES: usize = 8;
 
@@ -29,7 +31,7 @@ pub fn names_spelled_by(index: &Index, acronym: &str) -> Vec<Vec<WordId>> {
         return Vec::new();
     }
     let names = spelled_in(index, &letters, true);
-    match names.is_empty() && index.passage_total() <= LOWERCASE_PASSAGES {
+    match names.is_empty() && index.passage_total() <= ANY_CASE_PASSAGES {
         true => spelled_in(index, &letters, false),
         false => names,
     }
@@ -93,15 +95,16 @@ fn spelled_from(text: &str, start: usize, letters: &[char], capitals: bool) -> O
     while matched < letters.len() {
         let (from, to) = next_word(text, at)?;
         let word = text.get(from..to)?;
-        let function_word = is_any_stopword(&fold(word));
+        let folded = fold(word);
+        let function_word = is_any_stopword(&folded);
         let initial = match capitals {
             true => word.chars().next().filter(|&c| is_upper(c)).map(|c| c.to_ascii_lowercase()),
             // « économique » begins with an "e".
-            false => fold(word).chars().next().filter(|_| !function_word),
+            false => folded.chars().next().filter(|_| !function_word),
         };
         // Words of any case are many: only the links of a term may stand between them
         // (« plusieurs délégations ont tenu » spells no "PDT").
-        let link = function_word && (capitals || LINKS.split(' ').any(|l| l == fold(word)));
+        let link = function_word && (capitals || LINKS.split(' ').any(|l| l == folded));
         if initial == letters.get(matched).copied() {
             matched += 1;
         } else if matched == 0 || !link {
