@@ -34,7 +34,7 @@ fn the_record_dev_queries_score_above_the_bar() {
 
 #[test]
 fn queries_written_apart_from_the_engine_score_above_the_bar() {
-    // 88, 90, 80 and 70 queries of the same kinds, judged from the record's text alone;
+    // 88, 90, 80, 70 and 80 queries of the same kinds, judged from the record's text alone;
     // the fourth leans on the hardest kinds (names spelt another way, paraphrases, roles).
     let index = record_index();
     for (queries, floor) in [
@@ -42,6 +42,7 @@ fn queries_written_apart_from_the_engine_score_above_the_bar() {
         (include_str!("data/eval/AG12734-heldout-queries.jsonl"), 0.90),
         (include_str!("data/eval/AG12734-fresh-queries.jsonl"), 0.90),
         (include_str!("data/eval/AG12734-fourth-queries.jsonl"), 0.85),
+        (include_str!("data/eval/AG12734-fifth-queries.jsonl"), 0.90),
     ] {
         let ours = verbatim_report(&index, queries).mean.ndcg;
         let bm25 = bm25_report(&index, Lang::French, queries).mean.ndcg;
