@@ -71,6 +71,21 @@ fn typos_are_tolerated_by_word_length() {
 }
 
 #[test]
+fn a_word_spelt_as_it_sounds_finds_the_word() {
+    let index = corpus(&[
+        "Les trafiquants recrutent en ligne.",
+        "Le trafic de drogue recule.",
+        "La traite des personnes.",
+        "Les Philippines ont pris la parole.",
+    ]);
+    // Three edits from « trafiquants », and an English stem ("traffic") away
+    // from « trafic » and « traite »: it sounds like the first.
+    assert_eq!(ids(&search(&index, "trafficants "))[..1], ["a"]);
+    assert_eq!(ids(&search(&index, "Filipines ")), ["d"]);
+    assert_eq!(found(&index, "trafficking "), ["b", "c"], "an English word still translates");
+}
+
+#[test]
 fn an_exact_word_ranks_above_a_corrected_one() {
     let index = corpus(&["Madame Mullally a parlé", "Madame Mulaly a parlé"]);
     assert_eq!(ids(&search(&index, "Mulaly "))[0], "b");

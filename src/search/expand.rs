@@ -2,7 +2,7 @@
 //! the same word (1.0), the same word without its accents, an inflection,
 //! and only then a completion of the word being typed or a likely typo.
 
-use super::fuzzy::{Rows, distance_within, max_edits, prefix_distance_within};
+use super::fuzzy::{Rows, distance_within, first_sound, max_edits, prefix_distance_within, sound};
 use crate::analysis::{fold, is_any_stopword, stem_key};
 use crate::index::{Index, WordId};
 use crate::sort::{sort, sort_by_key};
@@ -112,10 +112,41 @@ pub(crate) fn completes(typed_chars: usize, prefix: bool, known: bool) -> bool {
 /// holds it far more rarely than its translations (« travail » in a few
 /// English statements, "labour" in thousands).
 pub(crate) fn reads_as_other(index: &Index, word: &str) -> bool {
-    let translations = index.translations(word);
+    let core = core_forms(index, word);
+    let translations = translations(index, word, &core);
     !translations.is_empty()
-        && most_common(index, core_forms(index, word).into_iter().map(|(id, _)| id)) * RARER_THAN_TRANSLATIONS
+        && most_common(index, core.into_iter().map(|(id, _)| id)) * RARER_THAN_TRANSLATIONS
             <= most_common(index, translations.iter().copied())
+}
+
+/// A word's translations, unless the index lacks the word, the word is no
+/// inflection of the stem its translations are filed under, and the index
+/// holds a word that sounds just like it (`fuzzy::sound`) and is none of them:
+/// that is the word misspelt ("trafficants" is « trafiquants », not "traffic"
+/// derived; « homme » is "man" on an English index, whatever "home" sounds like).
+fn translations<'i>(index: &'i Index, word: &str, core: &[(WordId, f32)]) -> &'i [WordId] {
+    let translations = index.translations(word);
+    let folded = fold(word);
+    if translations.is_empty() || !core.is_empty() || inflects(&folded, &stem_key(index.translation_source(), &folded))
+    {
+        return translations;
+    }
+    let typed = Typed::new(&folded);
+    let (mut chars, mut heard) = (Vec::new(), Vec::new());
+    let sounds_alike = index.words_by_fold().iter().any(|&id| {
+        let w = index.folded(id);
+        // Bytes bound characters from above; a sound is never longer than its word.
+        if w.len() < typed.sound.len() || index.doc_freq(id) == 0 || translations.contains(&id) {
+            return false;
+        }
+        chars.clear();
+        chars.extend(w.chars());
+        first_sound(&chars).as_ref() == typed.sound.first() && {
+            sound(&chars, &mut heard);
+            heard == typed.sound
+        }
+    });
+    if sounds_alike { &[] } else { translations }
 }
 
 /// The document frequency of the most common of some words (0 for none).
@@ -128,7 +159,7 @@ fn most_common(index: &Index, ids: impl Iterator<Item = WordId>) -> usize {
 /// translations count too.
 pub fn expand(index: &Index, word: &str, prefix: bool, translate: bool) -> Expansion {
     let mut core = core_forms(index, word);
-    let translations = index.translations(word);
+    let translations = translations(index, word, &core);
     // A word more common than its translations is this index's own ("France" in
     // English statements, not "French"), whatever it means in the other language;
     // as typed, not folded (« forcé » is no "force").
@@ -210,18 +241,50 @@ pub(crate) fn typo_distance(typed: &str, candidate: &str, prefix: bool) -> Optio
     if is_any_stopword(candidate) {
         return None;
     }
-    let (typed, candidate): (Vec<char>, Vec<char>) = (typed.chars().collect(), candidate.chars().collect());
-    edits(&typed, &candidate, prefix, &mut Rows::default()).map(|(d, _)| d)
+    let candidate: Vec<char> = candidate.chars().collect();
+    edits(&Typed::new(typed), &candidate, prefix, &mut Rows::default(), &mut Vec::new()).map(|(d, _)| d)
+}
+
+/// A misspelt word as typed (folded) and as it sounds.
+struct Typed {
+    chars: Vec<char>,
+    sound: Vec<char>,
+}
+
+impl Typed {
+    fn new(folded: &str) -> Typed {
+        let chars: Vec<char> = folded.chars().collect();
+        let mut heard = Vec::new();
+        sound(&chars, &mut heard);
+        Typed { chars, sound: heard }
+    }
 }
 
 /// The edits from what was typed to the whole candidate, or, for a word still
 /// being typed (`prefix`, five letters or more), to its nearest beginning;
 /// true when only a beginning is that near.
-fn edits(typed: &[char], candidate: &[char], prefix: bool, rows: &mut Rows) -> Option<(usize, bool)> {
-    let whole = match max_edits(typed.len(), candidate.len()) {
+/// A spelling that sounds like the candidate (`fuzzy::sound`) counts as one
+/// edit more than the sounds differ by ("trafficants" → « trafiquants »: one).
+fn edits(
+    typed: &Typed,
+    candidate: &[char],
+    prefix: bool,
+    rows: &mut Rows,
+    heard: &mut Vec<char>,
+) -> Option<(usize, bool)> {
+    let max = max_edits(typed.chars.len(), candidate.len());
+    let whole = match max {
         0 => None,
-        max => distance_within(typed, candidate, max, rows),
+        max => distance_within(&typed.chars, candidate, max, rows).or_else(|| {
+            // Most words begin with another sound: not worth spelling out.
+            if first_sound(candidate).as_ref() != typed.sound.first() {
+                return None;
+            }
+            sound(candidate, heard);
+            distance_within(&typed.sound, heard, max - 1, rows).map(|d| d + 1)
+        }),
     };
+    let typed = &typed.chars;
     match (whole, prefix && typed.len() >= MIN_FUZZY_PREFIX) {
         (Some(d), _) => Some((d, false)),
         (None, true) => {
@@ -235,28 +298,29 @@ fn edits(typed: &[char], candidate: &[char], prefix: bool, rows: &mut Rows) -> O
 /// of a word still being typed (`prefix`, five letters or more), words that
 /// begin within those edits ("soriv" → sorvino).
 pub fn typo_candidates(index: &Index, folded: &str, prefix: bool) -> Vec<(WordId, f32)> {
-    let typed: Vec<char> = folded.chars().collect();
-    if max_edits(typed.len(), typed.len() + 2) == 0 {
+    let typed = Typed::new(folded);
+    if max_edits(typed.chars.len(), typed.chars.len() + 2) == 0 {
         return Vec::new();
     }
+    let mut heard = Vec::new();
     let mut found: Vec<(bool, usize, bool, usize, WordId)> = Vec::new();
     let mut candidate: Vec<char> = Vec::new();
     let mut rows = Rows::default();
-    let widest = max_edits(typed.len(), usize::MAX);
+    let widest = max_edits(typed.chars.len(), usize::MAX);
     for &id in index.words_by_fold() {
         let w = index.folded(id);
         // Bytes bound characters from above: most words fail this before being decoded.
-        if w.len() + widest < typed.len() || index.doc_freq(id) == 0 && !index.is_field_word(id) {
+        if w.len() + widest < typed.chars.len() || index.doc_freq(id) == 0 && !index.is_field_word(id) {
             continue;
         }
         candidate.clear();
         candidate.extend(w.chars());
         // A stopword is never what a misspelt word meant ("taux" is not "aux").
-        if let Some((d, begins_only)) = edits(&typed, &candidate, prefix, &mut rows).filter(|&(d, _)| d > 0)
+        if let Some((d, begins_only)) = edits(&typed, &candidate, prefix, &mut rows, &mut heard).filter(|&(d, _)| d > 0)
             && !is_any_stopword(w)
         {
             // People rarely miss a word's first letter: "apartied" is apartheid, not parties.
-            let first_differs = candidate.first() != typed.first();
+            let first_differs = candidate.first() != typed.chars.first();
             found.push((begins_only, d, first_differs, usize::MAX - index.doc_freq(id), id));
         }
     }
