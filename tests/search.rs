@@ -560,6 +560,9 @@ fn a_word_finds_its_inflections_before_the_words_derived_from_its_stem() {
     ]);
     // Snowball stems « exploitant » and « exploitation » alike.
     assert_eq!(ids(&search(&index, "exploitant")), ["b", "a"]);
+    // On the record, before a longer paragraph that says « exploitation » twice:
+    // « perturber et démanteler les trafiquants et exploitants en ligne » (p4).
+    assert_eq!(ids(&search(&record_index(), "exploitant")).first(), Some(&"AG/12734#p4"));
 }
 
 #[test]

@@ -13,7 +13,7 @@ pub const FOLDED: f32 = 0.95;
 /// "trafiquant" for "trafiquants": an inflection.
 pub const STEMMED: f32 = 0.85;
 /// « exploitation » for « exploitant »: the same stem, another word.
-pub const DERIVED: f32 = 0.6;
+pub const DERIVED: f32 = 0.5;
 /// "children" for « enfants » (an English query on a French record).
 pub const TRANSLATED: f32 = 0.8;
 /// A word of the query's language that a word of the other only folds or
