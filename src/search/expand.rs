@@ -132,7 +132,7 @@ fn translations<'i>(index: &'i Index, word: &str, core: &[(WordId, f32)]) -> &'i
         return translations;
     }
     let typed = Typed::new(&folded);
-    let (mut chars, mut heard) = (Vec::new(), Vec::new());
+    let (mut chars, mut heard, mut rows) = (Vec::new(), Vec::new(), Rows::default());
     let sounds_alike = index.words_by_fold().iter().any(|&id| {
         let w = index.folded(id);
         // Bytes bound characters from above; a sound is never longer than its word.
@@ -141,10 +141,7 @@ fn translations<'i>(index: &'i Index, word: &str, core: &[(WordId, f32)]) -> &'i
         }
         chars.clear();
         chars.extend(w.chars());
-        first_sound(&chars).as_ref() == typed.sound.first() && {
-            sound(&chars, &mut heard);
-            heard == typed.sound
-        }
+        typed.sounds_within(&chars, 0, &mut rows, &mut heard).is_some()
     });
     if sounds_alike { &[] } else { translations }
 }
@@ -258,6 +255,17 @@ impl Typed {
         sound(&chars, &mut heard);
         Typed { chars, sound: heard }
     }
+
+    /// The edits between how this word and a candidate sound, if at most `max`
+    /// (`heard`: a buffer for the candidate's sound).
+    fn sounds_within(&self, candidate: &[char], max: usize, rows: &mut Rows, heard: &mut Vec<char>) -> Option<usize> {
+        // Most words begin with another sound: not worth spelling out.
+        if first_sound(candidate).as_ref() != self.sound.first() {
+            return None;
+        }
+        sound(candidate, heard);
+        distance_within(&self.sound, heard, max, rows)
+    }
 }
 
 /// The edits from what was typed to the whole candidate, or, for a word still
@@ -275,14 +283,8 @@ fn edits(
     let max = max_edits(typed.chars.len(), candidate.len());
     let whole = match max {
         0 => None,
-        max => distance_within(&typed.chars, candidate, max, rows).or_else(|| {
-            // Most words begin with another sound: not worth spelling out.
-            if first_sound(candidate).as_ref() != typed.sound.first() {
-                return None;
-            }
-            sound(candidate, heard);
-            distance_within(&typed.sound, heard, max - 1, rows).map(|d| d + 1)
-        }),
+        max => distance_within(&typed.chars, candidate, max, rows)
+            .or_else(|| typed.sounds_within(candidate, max - 1, rows, heard).map(|d| d + 1)),
     };
     let typed = &typed.chars;
     match (whole, prefix && typed.len() >= MIN_FUZZY_PREFIX) {
