@@ -16,7 +16,7 @@ use crate::index::{
     CorpusStats, DecodeError, Index, IndexData, PassageData, Posting, RecordMeta, Translation, derive_postings,
 };
 use crate::search::query::{Clause, Query, parse};
-use crate::search::{Results, SearchOptions, completes, core_forms, reads_as, typo_distance};
+use crate::search::{Results, SearchOptions, Typed, completes, core_forms, reads_as};
 use crate::sort::{sort, sort_by, sort_by_key};
 
 /// A word in fewer than one passage in this many may be the other language's
@@ -481,7 +481,8 @@ impl Archive {
     /// nearest to a misspelt folded word, within a typo's edits.
     fn halo_chunk(&self, paths: &[String], keys: &[String], folded: &str, prefix: bool) -> Option<(usize, usize)> {
         let halo = paths.iter().filter_map(|p| self.shards.get(p)).flat_map(|shard| &shard.halo);
-        let near = halo.filter_map(|w| typo_distance(folded, w, prefix).filter(|&d| d > 0).map(|d| (d, w.as_str())));
+        let typed = Typed::new(folded);
+        let near = halo.filter_map(|w| typed.typo_distance(w, prefix).filter(|&d| d > 0).map(|d| (d, w.as_str())));
         // The fewest edits, then the longest beginning shared with what was typed.
         let nearest = near.min_by_key(|&(d, w)| (d, std::cmp::Reverse(shared_letters(w, folded)), w));
         nearest.map(|(d, w)| (d, chunk_of(keys, w)))
@@ -672,7 +673,8 @@ fn phrase_buckets(buckets: u32, run: &[String], wanted: impl Fn(&str, &str) -> b
 
 /// The fewest edits from a misspelt folded word to one of `words`, within a typo's edits.
 fn nearest<'a>(words: impl Iterator<Item = &'a str>, folded: &str, prefix: bool) -> Option<usize> {
-    words.filter_map(|w| typo_distance(folded, w, prefix).filter(|&d| d > 0)).min()
+    let typed = Typed::new(folded);
+    words.filter_map(|w| typed.typo_distance(w, prefix).filter(|&d| d > 0)).min()
 }
 
 /// Phrase pairs at a's positions become occurrences of a and of b the pair's gap

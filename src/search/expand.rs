@@ -231,29 +231,28 @@ fn misspelt_translations(index: &Index, folded: &str) -> Vec<(WordId, f32)> {
     best.map_or(Vec::new(), |(_, words)| words.iter().map(|&id| (id, weight)).collect())
 }
 
-/// The edits between a typed folded word and a folded candidate, when within
-/// the edits allowed for a typo (as `typo_candidates` allows them: never to a
-/// stopword); 0: the same.
-pub(crate) fn typo_distance(typed: &str, candidate: &str, prefix: bool) -> Option<usize> {
-    if is_any_stopword(candidate) {
-        return None;
-    }
-    let candidate: Vec<char> = candidate.chars().collect();
-    edits(&Typed::new(typed), &candidate, prefix, &mut Rows::default(), &mut Vec::new()).map(|(d, _)| d)
-}
-
 /// A misspelt word as typed (folded) and as it sounds.
-struct Typed {
+pub(crate) struct Typed {
     chars: Vec<char>,
     sound: Vec<char>,
 }
 
 impl Typed {
-    fn new(folded: &str) -> Typed {
+    pub(crate) fn new(folded: &str) -> Typed {
         let chars: Vec<char> = folded.chars().collect();
         let mut heard = Vec::new();
         sound(&chars, &mut heard);
         Typed { chars, sound: heard }
+    }
+
+    /// The edits to a folded candidate, when within the edits allowed for a
+    /// typo (as `typo_candidates` allows them: never to a stopword); 0: the same.
+    pub(crate) fn typo_distance(&self, candidate: &str, prefix: bool) -> Option<usize> {
+        if is_any_stopword(candidate) {
+            return None;
+        }
+        let candidate: Vec<char> = candidate.chars().collect();
+        edits(self, &candidate, prefix, &mut Rows::default(), &mut Vec::new()).map(|(d, _)| d)
     }
 
     /// The edits between how this word and a candidate sound, if at most `max`

@@ -16,7 +16,7 @@ use crate::index::{Index, WordId};
 use crate::sort::{sort, sort_by, sort_by_key};
 use answer_type::{AnswerType, answer_type, answers, spelled_figures};
 use expand::{Expansion, expand};
-pub(crate) use expand::{completes, core_forms, reads_as_other, typo_distance};
+pub(crate) use expand::{Typed, completes, core_forms, reads_as_other};
 use query::{Clause, Query, parse};
 use rank::{Matches, Scorer, merge_best};
 use serde::Serialize;
