@@ -345,6 +345,21 @@ fn a_one_word_title_far_from_the_name_finds_that_speaker() {
 }
 
 #[test]
+fn a_capitalized_word_before_a_country_is_no_title_of_its_delegation() {
+    let passage = |id: &str, text: &str| {
+        serde_json::json!({"id": id, "text": text, "lang": "en", "speaker": "Democratic Republic of the Congo"})
+            .to_string()
+    };
+    let lines = [
+        passage("a", "We thank the High Commissioner for Refugees in the Democratic Republic of the Congo."),
+        passage("b", "Our economy grew last year."),
+        passage("c", "Peace returned to the east."),
+    ];
+    let index = index_of(jsonl("delegation.jsonl", &lines.join("\n")));
+    assert_eq!(found(&index, "refugees"), ["a"], "the delegation's other paragraphs say nothing of refugees");
+}
+
+#[test]
 fn an_english_query_finds_the_french_words_that_translate_it() {
     let index = corpus(&[
         "La pêche illégale recule dans la région.",

@@ -4,7 +4,7 @@
 
 use super::Scored;
 use super::rank::SPEAKER_WEIGHT;
-use crate::analysis::{Token, fold, is_upper, tokenize};
+use crate::analysis::{Token, fold, is_any_stopword, is_upper, tokenize};
 use crate::index::{Index, WordId};
 
 /// A title stands this many words from the name at most (« générale, Mme Annalena »).
@@ -124,14 +124,19 @@ fn titled_alone(index: &Index, passage: u32, text: &str, speaker: u32, hits: &[(
         if !at(x).is_some_and(|t| upper(t) && !acronym(t)) || at(x + 1).is_none_or(upper) {
             return false;
         }
-        let mut honorific = false;
+        let (mut honorific, mut linked) = (false, false);
         for position in x + 1..=x + REACH {
             let Some(t) = at(position) else { return false };
             if index.word_id(&t.word).is_some_and(|id| name.contains(&id)) {
-                // Far from its title, a person's name follows « Mme », « M. ».
-                return honorific || position - x <= GAP;
+                // Far from its title, a person's name follows « Mme », « M. »; close
+                // to it, it follows the title's own words, not a function word (the
+                // "High Commissioner for Refugees in the Democratic Republic of the
+                // Congo" is no title of the Congo's).
+                return honorific || position - x <= GAP && !linked;
             }
-            honorific = HONORIFICS.split(' ').any(|h| h == fold(&t.word));
+            let folded = fold(&t.word);
+            honorific = HONORIFICS.split(' ').any(|h| h == folded);
+            linked |= is_any_stopword(&folded);
             if upper(t) && !honorific {
                 return false;
             }
