@@ -357,6 +357,13 @@ fn a_capitalized_word_before_a_country_is_no_title_of_its_delegation() {
     ];
     let index = index_of(jsonl("delegation.jsonl", &lines.join("\n")));
     assert_eq!(found(&index, "refugees"), ["a"], "the delegation's other paragraphs say nothing of refugees");
+    // Nor is a capitalized word before the "and" of a name ("Bosnia and Herzegovina").
+    let bosnia = |id: &str, text: &str| {
+        serde_json::json!({"id": id, "text": text, "lang": "en", "speaker": "Bosnia and Herzegovina"}).to_string()
+    };
+    let lines = [bosnia("a", "Climate change and global warming are key issues."), bosnia("b", "Our economy grew.")];
+    let index = index_of(jsonl("bosnia.jsonl", &lines.join("\n")));
+    assert_eq!(found(&index, "climate"), ["a"]);
 }
 
 #[test]

@@ -67,12 +67,12 @@ pub(super) fn apply_titles(index: &Index, scored: &mut [Scored], content: &[usiz
 /// just after the speaker's name in this passage, the first of them
 /// capitalized as a title is (« la Présidente… », not « la traite… »).
 fn titled(index: &Index, passage: u32, text: &str, speaker: u32, hits: &[&[(u32, WordId)]]) -> bool {
-    let Some(name) = index.speaker_words.get(speaker as usize) else { return false };
+    let name = name_words(index, speaker);
     // A query of the name itself is scored as such already.
     if hits.iter().any(|h| h.iter().any(|(_, w)| name.contains(w))) {
         return false;
     }
-    let at = name_positions(index, passage, name);
+    let at = name_positions(index, passage, &name);
     let span = |y: u32| {
         let nearest: Vec<u32> =
             hits.iter().filter_map(|h| h.iter().map(|&(x, _)| x).min_by_key(|x| x.abs_diff(y))).collect();
@@ -106,12 +106,12 @@ fn heading(hits: &[&[(u32, WordId)]]) -> Vec<(u32, WordId)> {
 /// a few words on, but the honorific a name far from its title follows. One word names far more often than two: the title's shape
 /// and its reach stand in for the second word.
 fn titled_alone(index: &Index, passage: u32, text: &str, speaker: u32, hits: &[(u32, WordId)]) -> bool {
-    let Some(name) = index.speaker_words.get(speaker as usize) else { return false };
+    let name = name_words(index, speaker);
     if hits.iter().any(|(_, w)| name.contains(w)) {
         return false;
     }
     // Most passages hold no name within reach after the word: no need to read their text.
-    let names = name_positions(index, passage, name);
+    let names = name_positions(index, passage, &name);
     if !hits.iter().any(|&(x, _)| names.iter().any(|&y| y > x && y - x <= REACH)) {
         return false;
     }
@@ -143,6 +143,13 @@ fn titled_alone(index: &Index, passage: u32, text: &str, speaker: u32, hits: &[(
         }
         false
     })
+}
+
+/// The words of a speaker's name but its function words: the "and" of "Bosnia
+/// and Herzegovina" stands after many a capitalized word ("Climate change and…").
+fn name_words(index: &Index, speaker: u32) -> Vec<WordId> {
+    let name = index.speaker_words.get(speaker as usize).map_or(&[][..], Vec::as_slice);
+    name.iter().copied().filter(|&id| !is_any_stopword(index.folded(id))).collect()
 }
 
 /// Where the words of a speaker's name stand in a passage.
