@@ -345,6 +345,25 @@ fn a_one_word_title_far_from_the_name_finds_that_speaker() {
 }
 
 #[test]
+fn a_question_of_what_someone_said_finds_that_speaker_first() {
+    let passage = |id: &str, speaker: &str, text: &str| {
+        serde_json::json!({"id": id, "text": text, "lang": "en", "speaker": speaker}).to_string()
+    };
+    let lines = [
+        passage("a", "Kiribati", "Nuclear tests poisoned our atolls; nuclear tests must never resume, we say."),
+        passage("b", "France", "France has ended its nuclear tests."),
+        passage("c", "France", "France supports the Paris Agreement."),
+        passage("d", "Chile", "Chile welcomes France and its partners."),
+    ];
+    let index = index_of(jsonl("said.jsonl", &lines.join("\n")));
+    assert_eq!(ids(&search(&index, "what did france say about nuclear tests"))[..2], ["b", "a"]);
+    assert_eq!(found(&index, "what did france say"), ["b", "c", "d"], "« say » asks: no passage matches it");
+    // On the record: « L’ancienne Ambassadrice de bonne volonté de l’ONUDC » is Mira Sorvino.
+    let r = search(&record_index(), "qu'a dit mira sorvino sur les rescapes");
+    assert_eq!(r.hits[0].speaker.as_deref(), Some("Mira Sorvino"), "{:?}", ids(&r));
+}
+
+#[test]
 fn a_capitalized_word_before_a_country_is_no_title_of_its_delegation() {
     let passage = |id: &str, text: &str| {
         serde_json::json!({"id": id, "text": text, "lang": "en", "speaker": "Democratic Republic of the Congo"})

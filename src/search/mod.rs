@@ -8,6 +8,7 @@ mod fuzzy;
 mod initials;
 pub mod query;
 mod rank;
+mod said_by;
 mod snippet;
 mod titles;
 
@@ -19,6 +20,7 @@ use expand::{Expansion, expand};
 pub(crate) use expand::{Typed, completes, core_forms, reads_as_other};
 use query::{Clause, Query, parse};
 use rank::{Matches, Scorer, merge_best};
+use said_by::said_by;
 use serde::Serialize;
 use std::ops::Range;
 
@@ -34,6 +36,8 @@ const COVERAGE_POWER: f32 = 1.0;
 const PROXIMITY_WINDOW: u32 = 8;
 /// A passage holding the kind of figure a question asks for ("how many") scores this much more.
 const ANSWER_BONUS: f32 = 2.0;
+/// A passage the speaker a question asks about speaks in ("what did France say…") scores this much more.
+const SPOKEN_BONUS: f32 = 2.0;
 /// The word that names the figure asked for ("share", « taux ») counts this much of a word.
 const ASKING_WEIGHT: f32 = 0.3;
 /// Answer types, acronyms read from initials and titles that name a speaker
@@ -177,9 +181,20 @@ impl Index {
                 (0..scored.len()).filter(|&i| scored[i].content && scored[i].weight > 0.0).collect();
             titles::apply_titles(self, &mut scored, &content);
         }
+        // "What did France say…": the verb only asks; the speaker's passages answer first.
+        let spoken = match said_by(&query) {
+            Some((speaker, verb)) => {
+                if let Some(saying) = scored.get_mut(verb) {
+                    saying.weight = 0.0;
+                    saying.matches.clear();
+                }
+                self.passages_spoken_by(&speaker, &expansions)
+            }
+            None => Vec::new(),
+        };
         let excluded = self.excluded_passages(&scorer, &query);
         let answering = asks.map_or_else(Vec::new, |(kind, _)| self.passages_answering(kind));
-        let mut ranked = combine(&scored, &excluded, &answering);
+        let mut ranked = combine(&scored, &excluded, &answering, &spoken);
         ranked.retain(|(p, _)| self.passes_filters(*p, options));
         let facets = self.facets(ranked.iter().map(|&(p, _)| p));
         let total = ranked.len();
@@ -373,6 +388,28 @@ impl Index {
         holding
     }
 
+    /// The passages of the speakers whose names hold a form of each of the
+    /// `speaker` clauses' words, sorted.
+    fn passages_spoken_by(&self, speaker: &[usize], expansions: &[Option<Expansion>]) -> Vec<u32> {
+        let forms: Vec<Vec<WordId>> = speaker
+            .iter()
+            .filter_map(|&i| expansions.get(i)?.as_ref())
+            .map(|e| e.core.iter().chain(&e.extra).map(|&(id, _)| id).collect())
+            .collect();
+        if forms.len() < speaker.len() {
+            return Vec::new();
+        }
+        let mut passages: Vec<u32> = Vec::new();
+        for (name, spoken) in self.speaker_words.iter().zip(&self.speaker_passages) {
+            if forms.iter().all(|f| f.iter().any(|id| name.contains(id))) {
+                passages.extend(spoken);
+            }
+        }
+        sort(&mut passages);
+        passages.dedup();
+        passages
+    }
+
     /// The passages an excluded word or phrase matches, sorted.
     fn excluded_passages(&self, scorer: &Scorer, query: &Query) -> Vec<u32> {
         let mut out = Vec::new();
@@ -522,7 +559,7 @@ fn counts<K: Ord + Copy>(mut values: Vec<K>, name: &dyn Fn(K) -> Option<String>)
 /// clauses matched (a passage matching more of the query ranks higher), plus a
 /// bonus for matched words that stand close together; `answering` (sorted):
 /// the passages that hold the figure a question asks for.
-fn combine(scored: &[Scored], excluded: &[u32], answering: &[u32]) -> Vec<(u32, f32)> {
+fn combine(scored: &[Scored], excluded: &[u32], answering: &[u32], spoken: &[u32]) -> Vec<(u32, f32)> {
     let total_weight: f32 = scored.iter().filter(|s| s.content).map(|s| s.weight).sum();
     let mut passages: Vec<u32> = scored.iter().flat_map(|s| s.matches.keys().copied()).collect();
     sort(&mut passages);
@@ -553,7 +590,8 @@ fn combine(scored: &[Scored], excluded: &[u32], answering: &[u32]) -> Vec<(u32, 
             }
             let coverage = if total_weight > 0.0 { matched_weight / total_weight } else { 1.0 };
             let answer = if answering.binary_search(&p).is_ok() { ANSWER_BONUS } else { 1.0 };
-            (p, (sum + proximity) * coverage.powf(COVERAGE_POWER) * answer)
+            let said = if spoken.binary_search(&p).is_ok() { SPOKEN_BONUS } else { 1.0 };
+            (p, (sum + proximity) * coverage.powf(COVERAGE_POWER) * answer * said)
         })
         .filter(|&(_, score)| score > 0.0)
         .collect();

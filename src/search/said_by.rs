@@ -1,0 +1,77 @@
+//! "What did France say about nuclear tests", « qu'a dit la Lituanie sur le
+//! Bélarus »: a question that asks what someone said names a speaker, and the
+//! passages where that speaker speaks answer it before the others that share
+//! its words.
+
+use super::query::Query;
+use crate::analysis::{fold, is_any_stopword};
+
+/// English auxiliaries before the speaker ("what did France say").
+const ASKING: &str = "did does do has have had";
+/// Verbs of saying, folded ("say", « dit », « déclaré »).
+const SAYING: &str = "say said says think thinks thought dit dire declare pense propose";
+/// French words that ask before a verb of saying (« qu'a dit », « qu'ont dit », « que dit »).
+const ASKING_FR: &str = "qu que a ont";
+/// French words that end the speaker after the verb (« … la Lituanie sur le Bélarus »).
+const ABOUT_FR: &str = "sur de du des a au aux concernant";
+
+fn listed(list: &str, word: &str) -> bool {
+    list.split(' ').any(|w| w == word)
+}
+
+/// The clauses that name the speaker a question asks about, and the clause of
+/// the verb of saying (which asks, and is not what is said); `None` when the
+/// query asks no such thing. Quoted phrases ask nothing.
+pub fn said_by(query: &Query) -> Option<(Vec<usize>, usize)> {
+    let words: Vec<Option<String>> =
+        query.clauses.iter().map(|c| if c.quoted { None } else { c.words.first().map(|w| fold(w)) }).collect();
+    let word = |i: usize| words.get(i).and_then(Option::as_deref);
+    let content = |range: std::ops::Range<usize>| -> Vec<usize> {
+        range.filter(|&i| word(i).is_some_and(|w| !is_any_stopword(w))).collect()
+    };
+    let verb = (0..words.len()).find(|&i| word(i).is_some_and(|w| listed(SAYING, w)))?;
+    // English: the speaker stands between the auxiliary and the verb.
+    if let Some(aux) = (0..verb).rev().find(|&i| word(i).is_some_and(|w| listed(ASKING, w))) {
+        let speaker = content(aux + 1..verb);
+        return (!speaker.is_empty()).then_some((speaker, verb));
+    }
+    // French: after the verb, up to the word that opens what was said about.
+    if verb > 0 && word(verb - 1).is_some_and(|w| listed(ASKING_FR, w)) {
+        let mut end = verb + 1;
+        while end < words.len() && !(end > verb + 1 && word(end).is_some_and(|w| listed(ABOUT_FR, w))) {
+            end += 1;
+        }
+        let speaker = content(verb + 1..end);
+        return (!speaker.is_empty()).then_some((speaker, verb));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::query::parse;
+    use super::*;
+
+    fn asked(q: &str) -> Option<(Vec<String>, String)> {
+        let query = parse(q);
+        let word = |i: usize| query.clauses[i].words[0].clone();
+        said_by(&query).map(|(speaker, verb)| (speaker.into_iter().map(word).collect(), word(verb)))
+    }
+
+    #[test]
+    fn questions_that_ask_what_someone_said() {
+        let named = |speaker: &[&str], verb: &str| Some((speaker.iter().map(|s| s.to_string()).collect(), verb.into()));
+        assert_eq!(asked("what did france say about nuclear tests"), named(&["france"], "say"));
+        assert_eq!(asked("what did mira sorvino say"), named(&["mira", "sorvino"], "say"));
+        assert_eq!(asked("qu'a dit la lituanie sur le belarus"), named(&["lituanie"], "dit"));
+        assert_eq!(asked("qu'a dit siobhan mullally"), named(&["siobhan", "mullally"], "dit"));
+    }
+
+    #[test]
+    fn other_queries_ask_no_speaker() {
+        assert_eq!(asked("what did the"), None);
+        assert_eq!(asked("nuclear tests"), None);
+        assert_eq!(asked("\"what did france say\""), None);
+        assert_eq!(asked("le droit de dire non"), None);
+    }
+}
