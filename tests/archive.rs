@@ -121,6 +121,20 @@ fn a_word_of_one_statement_finds_its_paragraph_first_with_title_date_and_delegat
 }
 
 #[test]
+fn a_question_of_what_a_delegation_said_reads_that_delegations_own_best_postings() {
+    let asked = search("what did france say about peace");
+    let first = asked.results.hits.first().unwrap_or_else(|| panic!("no hit: {:?}", asked.fetched));
+    assert_eq!(first.speaker.as_deref(), Some("France"), "{:?}", ids(&asked.results));
+    assert!(lower(first).contains("peace"), "{}", first.text);
+    // France's sub-archive: its chunk keys, then the chunk of "peace" there.
+    let own: Vec<&String> = asked.fetched.iter().filter(|p| p.starts_with("filters/speaker-")).collect();
+    assert!(own.iter().any(|p| p.contains("/keys.")) && own.len() >= 2, "{:?}", asked.fetched);
+    // The same words, asking nothing, fetch no sub-archive.
+    let plain = search("france peace");
+    assert!(!plain.fetched.iter().any(|p| p.starts_with("filters/")), "{:?}", plain.fetched);
+}
+
+#[test]
 fn a_word_missing_one_letter_still_finds_it_at_the_cost_of_one_more_file_at_most() {
     for (right, wrong, id) in [
         ("equilibrium", "equilbrium", "FRA_25_1970#p4"),

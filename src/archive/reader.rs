@@ -1,7 +1,9 @@
 //! [`Archive`]: answers a query from the few shards it needs. `search` says
 //! which files are missing ([`Step::Need`]); the caller fetches them, hands
-//! them to `add` and asks again. Three rounds at most: term chunks, then a typo
-//! bucket for a word found nowhere, then the text of the hits shown. The shards
+//! them to `add` and asks again. Term chunks (and a quoted phrase's buckets)
+//! first, the text of the hits shown last; between them, only for the queries
+//! that need it, a round each: the chunks of a speaker a question names, of
+//! translations, of neighbours' phrase buckets, of a misspelt word. The shards
 //! at hand become a small [`IndexData`] scored with the archive's own figures,
 //! so ranking, phrases, facets and snippets are the single-file index's code.
 
@@ -10,13 +12,13 @@ use super::format::{
     decode_terms, decode_text,
 };
 use super::{PHRASE_MAX_GAP, TIER, phrase_hash, phrase_pair, shard_path, shared_letters, split_phrase_pair};
-use crate::analysis::{Lang, fold, is_any_stopword, stem_key, translation_keys};
+use crate::analysis::{Lang, fold, is_any_stopword, stem_key, tokenize, translation_keys};
 use crate::hash::HashMap;
 use crate::index::{
     CorpusStats, DecodeError, Index, IndexData, PassageData, Posting, RecordMeta, Translation, derive_postings,
 };
 use crate::search::query::{Clause, Query, parse};
-use crate::search::{Results, SearchOptions, Typed, completes, core_forms, reads_as};
+use crate::search::{Results, SearchOptions, Typed, completes, core_forms, reads_as, said_by};
 use crate::sort::{sort, sort_by, sort_by_key};
 
 /// A word in fewer than one passage in this many may be the other language's
@@ -185,9 +187,32 @@ impl Archive {
             terms: chunks.iter().map(|c| self.path(&format!("{chunk_folder}/{c}"))).collect(),
             phrases: phrases.iter().map(|p| self.path(&format!("phrases/{p}"))).collect(),
         };
-        let missing = self.missing(shards.terms.iter().chain(&shards.phrases));
+        let mut missing = self.missing(shards.terms.iter().chain(&shards.phrases));
+        // "What did France say about nuclear tests": the speaker's own best postings
+        // of the other words, from its sub-archive (the archive-wide best may hold
+        // none of its passages): its chunk keys with the first round, its chunks next.
+        let spoken = if folder.is_none() { self.spoken_by(&query) } else { None };
+        if let Some((speaker_folder, _)) = &spoken
+            && self.chunk_keys(Some(speaker_folder)).is_none()
+        {
+            missing.push(self.path(&format!("{speaker_folder}/keys")));
+        }
         if !missing.is_empty() {
             return Step::Need(missing);
+        }
+        if let Some((speaker_folder, words)) = &spoken {
+            let keys = self.chunk_keys(Some(speaker_folder)).unwrap_or_default();
+            let mut own: Vec<usize> = Vec::new();
+            for (word, prefix) in words {
+                self.chunks_for(keys, word, *prefix, &mut own);
+            }
+            shards.terms.extend(own.iter().map(|c| self.path(&format!("{speaker_folder}/{c}"))));
+            sort(&mut shards.terms);
+            shards.terms.dedup();
+            let missing = self.missing(shards.terms.iter());
+            if !missing.is_empty() {
+                return Step::Need(missing);
+            }
         }
         // A query in the other language (French on an English archive), or with a
         // word the archive holds rarely or not at all, needs the chunks of the
@@ -380,6 +405,27 @@ impl Archive {
         year.filter(|y| m.filter_years.binary_search(y).is_ok()).map(|y| format!("filters/year-{y}"))
     }
 
+    /// The sub-archive of the one speaker a question of what someone said
+    /// names ("what did France say about…"), and the query's other words (with
+    /// whether each is still being typed), when that speaker has one.
+    fn spoken_by(&self, query: &Query) -> Option<(String, Vec<(String, bool)>)> {
+        let (speaker, verb) = said_by(query)?;
+        let named: Vec<String> =
+            speaker.iter().filter_map(|&i| query.clauses.get(i)?.words.first().map(|w| fold(w))).collect();
+        let m = &self.manifest;
+        let names = |s: &&crate::record::Speaker| {
+            let words: Vec<String> = tokenize(&s.name).iter().map(|t| fold(&t.word)).collect();
+            named.iter().all(|n| words.contains(n))
+        };
+        let mut found = m.speakers.iter().enumerate().filter(|(_, s)| names(s)).map(|(i, _)| i as u32);
+        let (Some(s), None) = (found.next(), found.next()) else { return None };
+        m.filter_speakers.binary_search(&s).ok()?;
+        let others =
+            query.clauses.iter().enumerate().filter(|&(i, c)| i != verb && !speaker.contains(&i) && !c.is_stopword());
+        let words = others.flat_map(|(_, c)| c.words.iter().map(|w| (w.clone(), c.prefix && !c.phrase))).collect();
+        Some((format!("filters/speaker-{s}"), words))
+    }
+
     fn is_filter(&self, folder: &str) -> bool {
         let m = &self.manifest;
         match folder.strip_prefix("filters/") {
@@ -533,18 +579,13 @@ impl Archive {
     fn build_index(&self, wanted: &Shards) -> Assembled {
         let shards: Vec<&TermShard> = wanted.terms.iter().filter_map(|p| self.shards.get(p)).collect();
         let phrases: Vec<&TermShard> = wanted.phrases.iter().filter_map(|p| self.shards.get(p)).collect();
-        // Each word once: a term chunk's postings are longer than a typo bucket's.
+        // Each word once, its postings from every shard that holds it: a term
+        // chunk's and a typo bucket's overlap, a speaker's sub-archive adds its own.
         let mut words: Vec<(&str, usize, usize)> = Vec::new();
         for (s, shard) in shards.iter().enumerate() {
             words.extend(shard.words.iter().enumerate().map(|(w, word)| (word.word.as_str(), s, w)));
         }
-        sort_by(&mut words, |a, b| {
-            let len = |&(_, s, w): &(&str, usize, usize)| {
-                shards.get(s).and_then(|sh| sh.words.get(w)).map_or(0, |x| x.postings.len())
-            };
-            (a.0, std::cmp::Reverse(len(a))) < (b.0, std::cmp::Reverse(len(b)))
-        });
-        words.dedup_by(|b, a| a.0 == b.0);
+        sort_by(&mut words, |a, b| a < b);
 
         let mut passage_info: HashMap<u32, &ShardPassage> = HashMap::default();
         for shard in shards.iter().chain(&phrases) {
@@ -559,22 +600,28 @@ impl Archive {
             speakers: self.manifest.speakers.clone(),
             ..IndexData::default()
         };
-        let mut doc_freq = Vec::with_capacity(words.len());
+        let mut doc_freq: Vec<u32> = Vec::with_capacity(words.len());
         for &(word, s, w) in &words {
             let (Some(shard), Some(entry)) = (shards.get(s), shards.get(s).and_then(|sh| sh.words.get(w))) else {
                 continue;
             };
-            data.words.push(word.to_string());
-            doc_freq.push(entry.doc_freq);
-            let postings = entry
-                .postings
-                .iter()
-                .filter_map(|(p, positions)| {
-                    let global = shard.passages.get(*p as usize)?.id;
-                    Some(Posting { passage: local(global), positions: positions.clone() })
-                })
-                .collect();
-            data.postings.push(postings);
+            let postings = entry.postings.iter().filter_map(|(p, positions)| {
+                let global = shard.passages.get(*p as usize)?.id;
+                Some(Posting { passage: local(global), positions: positions.clone() })
+            });
+            match (data.words.last(), data.postings.last_mut(), doc_freq.last_mut()) {
+                (Some(last), Some(held), Some(df)) if last == word => {
+                    held.extend(postings);
+                    sort_by_key(held, |p| p.passage);
+                    held.dedup_by_key(|p| p.passage);
+                    *df = (*df).max(entry.doc_freq);
+                }
+                _ => {
+                    data.words.push(word.to_string());
+                    doc_freq.push(entry.doc_freq);
+                    data.postings.push(postings.collect());
+                }
+            }
         }
         add_pairs(&mut data, &phrases, &local);
         data.translations = translations(&data.words, &shards);

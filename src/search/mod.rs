@@ -20,7 +20,7 @@ use expand::{Expansion, expand};
 pub(crate) use expand::{Typed, completes, core_forms, reads_as_other};
 use query::{Clause, Query, parse};
 use rank::{Matches, Scorer, merge_best};
-use said_by::said_by;
+pub(crate) use said_by::said_by;
 use serde::Serialize;
 use std::ops::Range;
 
