@@ -81,7 +81,7 @@ pub fn search_dir(
     query: &str,
     options: &crate::search::SearchOptions,
 ) -> std::io::Result<crate::search::Results> {
-    // A few rounds answer any query (`reader.rs`: at most six); more means a broken archive.
+    // A few rounds answer any query (`reader.rs`: at most seven); more means a broken archive.
     for _ in 0..8 {
         match archive.search(query, options) {
             Step::Done(results) => return Ok(results),
