@@ -383,6 +383,16 @@ fn a_capitalized_word_before_a_country_is_no_title_of_its_delegation() {
     let lines = [bosnia("a", "Climate change and global warming are key issues."), bosnia("b", "Our economy grew.")];
     let index = index_of(jsonl("bosnia.jsonl", &lines.join("\n")));
     assert_eq!(found(&index, "climate"), ["a"]);
+    // Nor are words that end a sentence before the name.
+    let tonga = |id: &str, text: &str| {
+        serde_json::json!({"id": id, "text": text, "lang": "en", "speaker": "Tonga"}).to_string()
+    };
+    let lines = [
+        tonga("a", "We welcome the Declaration on Sea Level Rise. Tonga has committed to it."),
+        tonga("b", "Our economy grew."),
+    ];
+    let index = index_of(jsonl("tonga.jsonl", &lines.join("\n")));
+    assert_eq!(found(&index, "sea level rise"), ["a"]);
 }
 
 #[test]

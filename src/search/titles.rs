@@ -82,7 +82,28 @@ fn titled(index: &Index, passage: u32, text: &str, speaker: u32, hits: &[&[(u32,
     at.iter().any(|&y| {
         let (first, last) = span(y);
         let beside = (last < y && y - last <= GAP) || (first > y && first - y <= GAP);
-        beside && last - first < width && capitalized(text, first)
+        let (from, to) = if last < y { (last, y) } else { (y, first) };
+        beside && last - first < width && capitalized(text, first) && !sentence_between(text, from, to)
+    })
+}
+
+/// Whether a sentence ends between the words at two positions (« … Sea Level
+/// Rise. Tonga has committed » names no title); the period of an honorific
+/// ("Mr.") ends none.
+fn sentence_between(text: &str, from: u32, to: u32) -> bool {
+    let tokens: Vec<Token> = tokenize(text).into_iter().filter(|t| !t.alias).collect();
+    let end = |p: u32| tokens.iter().find(|t| t.position == p).map(|t| t.end);
+    let start = |p: u32| tokens.iter().find(|t| t.position == p).map(|t| t.start);
+    let (Some(a), Some(b)) = (end(from), start(to)) else { return false };
+    let between = text.get(a..b).unwrap_or_default();
+    between.char_indices().any(|(i, c)| match c {
+        '!' | '?' => true,
+        '.' => {
+            let before = between.get(..i).unwrap_or_default();
+            let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
+            !HONORIFICS.split(' ').any(|h| h == fold(word))
+        }
+        _ => false,
     })
 }
 
@@ -132,7 +153,7 @@ fn titled_alone(index: &Index, passage: u32, text: &str, speaker: u32, hits: &[(
                 // to it, it follows the title's own words, not a function word (the
                 // "High Commissioner for Refugees in the Democratic Republic of the
                 // Congo" is no title of the Congo's).
-                return honorific || position - x <= GAP && !linked;
+                return (honorific || position - x <= GAP && !linked) && !sentence_between(text, x, position);
             }
             let folded = fold(&t.word);
             honorific = HONORIFICS.split(' ').any(|h| h == folded);
