@@ -4,6 +4,7 @@ mod common;
 
 use common::{index_of, jsonl, record_index};
 use verbatim::index::Index;
+use verbatim::record::parse_file;
 use verbatim::search::{Results, SearchOptions};
 
 fn search(index: &Index, query: &str) -> Results {
@@ -393,6 +394,10 @@ fn a_capitalized_word_before_a_country_is_no_title_of_its_delegation() {
     ];
     let index = index_of(jsonl("tonga.jsonl", &lines.join("\n")));
     assert_eq!(found(&index, "sea level rise"), ["a"]);
+    // A delegation (a General Debate statement's speaker) has no title at all.
+    let statement = "In the face of the COVID-19 pandemic, Saint Kitts and Nevis acted.\n\nOur economy grew.\n";
+    let index = index_of(parse_file("KNA_75_2020.txt", statement.as_bytes()).expect("a statement"));
+    assert_eq!(ids(&search(&index, "covid-19 pandemic")), ["KNA_75_2020#p1"]);
 }
 
 #[test]

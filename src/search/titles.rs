@@ -6,6 +6,7 @@ use super::Scored;
 use super::rank::SPEAKER_WEIGHT;
 use crate::analysis::{Token, fold, is_any_stopword, is_upper, tokenize};
 use crate::index::{Index, WordId};
+use crate::record::SpeakerKind;
 
 /// A title stands this many words from the name at most (« générale, Mme Annalena »).
 const GAP: u32 = 3;
@@ -37,7 +38,15 @@ pub(super) fn apply_titles(index: &Index, scored: &mut [Scored], content: &[usiz
             content.iter().filter_map(|&i| scored.get(i)?.matches.get(&passage).map(|m| m.hits.as_slice())).collect();
         let Some(p) = index.data.passages.get(passage as usize) else { continue };
         let all = hits.len() == content.len();
-        for &speaker in &p.speakers {
+        // A delegation speaks through people, under no title of its own: a
+        // capitalized word beside a country's name is no title
+        // ("COVID-19 pandemic, Saint Kitts and Nevis has…").
+        let titled_speakers = p
+            .speakers
+            .iter()
+            .copied()
+            .filter(|&s| index.data.speakers.get(s as usize).is_some_and(|s| s.kind != SpeakerKind::Delegation));
+        for speaker in titled_speakers {
             let titled = match hits.as_slice() {
                 [one] if all => titled_alone(index, passage, &p.text, speaker, one),
                 [_, _, ..] => {
