@@ -91,28 +91,12 @@ fn titled(index: &Index, passage: u32, text: &str, speaker: u32, hits: &[&[(u32,
     at.iter().any(|&y| {
         let (first, last) = span(y);
         let beside = (last < y && y - last <= GAP) || (first > y && first - y <= GAP);
-        let (from, to) = if last < y { (last, y) } else { (y, first) };
-        beside && last - first < width && capitalized(text, first) && !sentence_between(text, from, to)
-    })
-}
-
-/// Whether a sentence ends between the words at two positions (« … Sea Level
-/// Rise. Tonga has committed » names no title); the period of an honorific
-/// ("Mr.") ends none.
-fn sentence_between(text: &str, from: u32, to: u32) -> bool {
-    let tokens: Vec<Token> = tokenize(text).into_iter().filter(|t| !t.alias).collect();
-    let end = |p: u32| tokens.iter().find(|t| t.position == p).map(|t| t.end);
-    let start = |p: u32| tokens.iter().find(|t| t.position == p).map(|t| t.start);
-    let (Some(a), Some(b)) = (end(from), start(to)) else { return false };
-    let between = text.get(a..b).unwrap_or_default();
-    between.char_indices().any(|(i, c)| match c {
-        '!' | '?' => true,
-        '.' => {
-            let before = between.get(..i).unwrap_or_default();
-            let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
-            !HONORIFICS.split(' ').any(|h| h == fold(word))
+        if !beside || last - first >= width {
+            return false;
         }
-        _ => false,
+        let words = Words::of(text);
+        let (from, to) = if last < y { (last, y) } else { (y, first) };
+        words.at(first).is_some_and(|t| words.upper(t)) && !words.sentence_ends(from, to)
     })
 }
 
@@ -145,9 +129,9 @@ fn titled_alone(index: &Index, passage: u32, text: &str, speaker: u32, hits: &[(
     if !hits.iter().any(|&(x, _)| names.iter().any(|&y| y > x && y - x <= REACH)) {
         return false;
     }
-    let tokens: Vec<Token> = tokenize(text).into_iter().filter(|t| !t.alias).collect();
-    let at = |position: u32| tokens.iter().find(|t| t.position == position);
-    let upper = |t: &Token| text.get(t.start..t.end).and_then(|w| w.chars().next()).is_some_and(is_upper);
+    let words = Words::of(text);
+    let at = |position: u32| words.at(position);
+    let upper = |t: &Token| words.upper(t);
     // An acronym is no title (« l’UE, exposant ces migrants…, a déclaré la Lituanie »).
     let acronym = |t: &Token| text.get(t.start..t.end).is_some_and(|w| w.chars().filter(|&c| is_upper(c)).count() > 1);
     hits.iter().any(|&(x, _)| {
@@ -162,10 +146,10 @@ fn titled_alone(index: &Index, passage: u32, text: &str, speaker: u32, hits: &[(
                 // to it, it follows the title's own words, not a function word (the
                 // "High Commissioner for Refugees in the Democratic Republic of the
                 // Congo" is no title of the Congo's).
-                return (honorific || position - x <= GAP && !linked) && !sentence_between(text, x, position);
+                return (honorific || position - x <= GAP && !linked) && !words.sentence_ends(x, position);
             }
             let folded = fold(&t.word);
-            honorific = HONORIFICS.split(' ').any(|h| h == folded);
+            honorific = is_honorific(&folded);
             linked |= is_any_stopword(&folded);
             if upper(t) && !honorific {
                 return false;
@@ -193,11 +177,38 @@ fn name_positions(index: &Index, passage: u32, name: &[WordId]) -> Vec<u32> {
     at
 }
 
-/// Whether the word at a position starts with a capital in the text.
-fn capitalized(text: &str, position: u32) -> bool {
-    tokenize(text)
-        .into_iter()
-        .find(|t| t.position == position && !t.alias)
-        .and_then(|t| text.get(t.start..t.end)?.chars().next())
-        .is_some_and(is_upper)
+fn is_honorific(folded: &str) -> bool {
+    HONORIFICS.split(' ').any(|h| h == folded)
+}
+
+/// A passage's words as written, read once per passage a title is looked for in.
+struct Words<'t> {
+    text: &'t str,
+    tokens: Vec<Token>,
+}
+
+impl<'t> Words<'t> {
+    fn of(text: &'t str) -> Words<'t> {
+        Words { text, tokens: tokenize(text).into_iter().filter(|t| !t.alias).collect() }
+    }
+
+    fn at(&self, position: u32) -> Option<&Token> {
+        self.tokens.iter().find(|t| t.position == position)
+    }
+
+    /// Whether the word starts with a capital in the text.
+    fn upper(&self, t: &Token) -> bool {
+        self.text.get(t.start..t.end).and_then(|w| w.chars().next()).is_some_and(is_upper)
+    }
+
+    /// Whether a sentence ends between the words at two positions (« … Sea
+    /// Level Rise. Tonga has committed » names no title); the period of an
+    /// honorific ("Mr.") ends none.
+    fn sentence_ends(&self, from: u32, to: u32) -> bool {
+        (from..to).any(|p| {
+            let (Some(a), Some(b)) = (self.at(p), self.at(p + 1)) else { return false };
+            let gap = self.text.get(a.end..b.start).unwrap_or_default();
+            gap.contains(['!', '?']) || gap.contains('.') && !is_honorific(&fold(&a.word))
+        })
+    }
 }
