@@ -17,6 +17,7 @@ use crate::hash::HashMap;
 use crate::index::{
     CorpusStats, DecodeError, Index, IndexData, PassageData, Posting, RecordMeta, Translation, derive_postings,
 };
+use crate::record::Speaker;
 use crate::search::query::{Clause, Query, parse};
 use crate::search::{Results, SearchOptions, Typed, completes, core_forms, reads_as, said_by};
 use crate::sort::{sort, sort_by, sort_by_key};
@@ -413,7 +414,7 @@ impl Archive {
         let named: Vec<String> =
             speaker.iter().filter_map(|&i| query.clauses.get(i)?.words.first().map(|w| fold(w))).collect();
         let m = &self.manifest;
-        let names = |s: &&crate::record::Speaker| {
+        let names = |s: &&Speaker| {
             let words: Vec<String> = tokenize(&s.name).iter().map(|t| fold(&t.word)).collect();
             named.iter().all(|n| words.contains(n))
         };
