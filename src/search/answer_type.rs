@@ -3,6 +3,7 @@
 //! figure, "when" and « en quelle année » for a year: among the passages that
 //! match the words, those that hold such a figure answer it.
 
+use super::listed;
 use super::query::Query;
 use crate::analysis::fold;
 
@@ -35,10 +36,6 @@ const HOW: &str = "many much long far big large tall high old fast deep heavy";
 const YEAR_ASKED: &str = "year annee date";
 /// Interrogatives that turn the next word into a question.
 const ASKING: &str = "what which quel quelle quels quelles how";
-
-fn listed(list: &str, word: &str) -> bool {
-    list.split(' ').any(|w| w == word)
-}
 
 /// The answer type the query asks for, if it reads as such a question, and
 /// the clause that asks it ("share", « longueur »): that word names the

@@ -7,6 +7,7 @@
 //! English acronym of a French name ("PGA", « Présidente de l’Assemblée
 //! générale ») is not found.
 
+use super::listed;
 use crate::analysis::{fold, is_any_stopword, is_upper, tokenize};
 use crate::index::{Index, WordId};
 
@@ -104,7 +105,7 @@ fn spelled_from(text: &str, start: usize, letters: &[char], capitals: bool) -> O
         };
         // Words of any case are many: only the links of a term may stand between them
         // (« plusieurs délégations ont tenu » spells no "PDT").
-        let link = function_word && (capitals || LINKS.split(' ').any(|l| l == folded));
+        let link = function_word && (capitals || listed(LINKS, &folded));
         if initial == letters.get(matched).copied() {
             matched += 1;
         } else if matched == 0 || !link {

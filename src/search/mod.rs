@@ -599,6 +599,12 @@ fn combine(scored: &[Scored], excluded: &[u32], answering: &[u32], spoken: &[u32
     ranked
 }
 
+/// Whether a word is one of a list's, the list one string of words separated
+/// by spaces (tables of string slices cost the wasm build more).
+fn listed(list: &str, word: &str) -> bool {
+    list.split(' ').any(|w| w == word)
+}
+
 /// The smallest distance between positions of two hit lists.
 fn closest(a: &[(u32, WordId)], b: &[(u32, WordId)]) -> u32 {
     let mut best = u32::MAX;

@@ -3,6 +3,7 @@
 //! passages where that speaker speaks answer it before the others that share
 //! its words.
 
+use super::listed;
 use super::query::Query;
 use crate::analysis::{fold, is_any_stopword};
 
@@ -14,10 +15,6 @@ const SAYING: &str = "say said says think thinks thought dit dire declare pense 
 const ASKING_FR: &str = "qu que a ont";
 /// French words that end the speaker after the verb (« … la Lituanie sur le Bélarus »).
 const ABOUT_FR: &str = "sur de du des a au aux concernant";
-
-fn listed(list: &str, word: &str) -> bool {
-    list.split(' ').any(|w| w == word)
-}
 
 /// The clauses that name the speaker a question asks about, and the clause of
 /// the verb of saying (which asks, and is not what is said); `None` when the

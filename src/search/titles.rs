@@ -2,8 +2,8 @@
 //! query that spells the title set beside a speaker's name names that
 //! speaker, and finds the passages where they speak, as their name would.
 
-use super::Scored;
 use super::rank::SPEAKER_WEIGHT;
+use super::{Scored, listed};
 use crate::analysis::{Token, fold, is_any_stopword, is_upper, tokenize};
 use crate::index::{Index, WordId};
 use crate::record::SpeakerKind;
@@ -178,7 +178,7 @@ fn name_positions(index: &Index, passage: u32, name: &[WordId]) -> Vec<u32> {
 }
 
 fn is_honorific(folded: &str) -> bool {
-    HONORIFICS.split(' ').any(|h| h == folded)
+    listed(HONORIFICS, folded)
 }
 
 /// A passage's words as written, read once per passage a title is looked for in.
