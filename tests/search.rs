@@ -446,6 +446,8 @@ fn english_words_find_the_record_paragraphs_that_say_them_in_french() {
         ("countries already using AI", "AG/12734#p34"),
         // « détecter en ligne les signes avant-coureurs » (Shawnna Hoffman).
         ("spot signs of trafficking", "AG/12734#p28"),
+        // « la création de matériel pédopornographique » (the European Union).
+        ("CSAM", "AG/12734#p5"),
     ];
     for (query, paragraph) in expected {
         assert_eq!(ids(&search(&record, query)).first(), Some(&paragraph), "{query}");
