@@ -207,12 +207,9 @@ impl Archive {
             for (word, prefix) in words {
                 self.chunks_for(keys, word, *prefix, &mut own);
             }
-            shards.terms.extend(own.iter().map(|c| self.path(&format!("{speaker_folder}/{c}"))));
-            sort(&mut shards.terms);
-            shards.terms.dedup();
-            let missing = self.missing(shards.terms.iter());
-            if !missing.is_empty() {
-                return Step::Need(missing);
+            let own = own.iter().map(|c| self.path(&format!("{speaker_folder}/{c}")));
+            if let Some(step) = self.wanting(&mut shards.terms, own) {
+                return step;
             }
         }
         // A query in the other language (French on an English archive), or with a
@@ -221,13 +218,10 @@ impl Archive {
         let translations = self.translations_wanted(&query, &shards);
         if !translations.is_empty() {
             let keys = self.chunk_keys(folder.as_deref()).unwrap_or_default();
-            chunks.extend(translations.iter().map(|w| chunk_of(keys, &fold(w))));
-            sort(&mut chunks);
-            chunks.dedup();
-            shards.terms = chunks.iter().map(|c| self.path(&format!("{chunk_folder}/{c}"))).collect();
-            let missing = self.missing(shards.terms.iter());
-            if !missing.is_empty() {
-                return Step::Need(missing);
+            let theirs =
+                translations.iter().map(|w| self.path(&format!("{chunk_folder}/{}", chunk_of(keys, &fold(w)))));
+            if let Some(step) = self.wanting(&mut shards.terms, theirs) {
+                return step;
             }
         }
 
@@ -237,12 +231,9 @@ impl Archive {
         // Their phrase bucket brings them: one more round, for such queries only.
         let pairs = self.loose_pairs(&query, &shards);
         if !pairs.is_empty() {
-            shards.phrases.extend(pairs.iter().map(|p| self.path(&format!("phrases/{p}"))));
-            sort(&mut shards.phrases);
-            shards.phrases.dedup();
-            let missing = self.missing(shards.phrases.iter());
-            if !missing.is_empty() {
-                return Step::Need(missing);
+            let buckets = pairs.iter().map(|p| self.path(&format!("phrases/{p}")));
+            if let Some(step) = self.wanting(&mut shards.phrases, buckets) {
+                return step;
             }
         }
 
@@ -389,6 +380,16 @@ impl Archive {
         }
         derive_postings(&mut data);
         Index::new(data)
+    }
+
+    /// Adds files to one kind of the query's shards; those not here yet, if
+    /// any, are the next step.
+    fn wanting(&self, list: &mut Vec<String>, more: impl Iterator<Item = String>) -> Option<Step> {
+        list.extend(more);
+        sort(list);
+        list.dedup();
+        let missing = self.missing(list.iter());
+        (!missing.is_empty()).then_some(Step::Need(missing))
     }
 
     fn missing<'a>(&self, paths: impl Iterator<Item = &'a String>) -> Vec<String> {
