@@ -34,6 +34,18 @@ fn corpus(texts: &[&str]) -> Index {
     index_of(jsonl("corpus.jsonl", &lines.join("\n")))
 }
 
+/// A corpus of passages in one language, each with its id and speaker ("": none).
+fn spoken(lang: &str, lines: &[(&str, &str, &str)]) -> Index {
+    let passages: Vec<String> = lines
+        .iter()
+        .map(|(id, speaker, text)| {
+            let speaker = (!speaker.is_empty()).then_some(speaker);
+            serde_json::json!({"id": id, "text": text, "lang": lang, "speaker": speaker}).to_string()
+        })
+        .collect();
+    index_of(jsonl("spoken.jsonl", &passages.join("\n")))
+}
+
 /// A corpus of one-line passages in one language, with ids "p0", "p1"…
 fn numbered(texts: &[String], lang: &str) -> Index {
     let lines: Vec<String> = texts
@@ -292,14 +304,7 @@ fn a_title_set_beside_a_name_finds_every_passage_that_speaker_speaks_in() {
         ("d", "Lena Ortiz", "Elle a plaidé pour la protection des victimes."),
         ("e", "", "La séance de l’Assemblée générale a été suspendue."),
     ];
-    let passages: Vec<String> = lines
-        .iter()
-        .map(|(id, speaker, text)| {
-            let speaker = (!speaker.is_empty()).then_some(speaker);
-            serde_json::json!({"id": id, "text": text, "lang": "fr", "speaker": speaker}).to_string()
-        })
-        .collect();
-    let index = index_of(jsonl("titles.jsonl", &passages.join("\n")));
+    let index = spoken("fr", &lines);
     let r = search(&index, "Présidente de l'Assemblée générale");
     assert_eq!(ids(&r)[..2], ["a", "b"], "« Elle a ensuite appelé… » is the President speaking");
     // Words that merely stand beside a name are no title.
@@ -326,13 +331,7 @@ fn a_one_word_title_far_from_the_name_finds_that_speaker() {
         ("d", "Lituanie", "Elle a accusé son voisin."),
         ("e", "", "Une étude de l’UE sur la traite a été publiée."),
     ];
-    let passages: Vec<String> = lines
-        .iter()
-        .map(|(id, speaker, text)| {
-            serde_json::json!({"id": id, "text": text, "lang": "fr", "speaker": speaker}).to_string()
-        })
-        .collect();
-    let index = index_of(jsonl("title.jsonl", &passages.join("\n")));
+    let index = spoken("fr", &lines);
     let r = search(&index, "la rapporteuse");
     assert_eq!(ids(&r)[..2], ["a", "b"], "« Elle a, de plus… » is the Special Rapporteur");
     assert_eq!(found(&index, "UE"), ["c", "e"], "an acronym is no title: « a déclaré la Lituanie » is no name");
@@ -347,16 +346,15 @@ fn a_one_word_title_far_from_the_name_finds_that_speaker() {
 
 #[test]
 fn a_question_of_what_someone_said_finds_that_speaker_first() {
-    let passage = |id: &str, speaker: &str, text: &str| {
-        serde_json::json!({"id": id, "text": text, "lang": "en", "speaker": speaker}).to_string()
-    };
-    let lines = [
-        passage("a", "Kiribati", "Nuclear tests poisoned our atolls; nuclear tests must never resume, we say."),
-        passage("b", "France", "France has ended its nuclear tests."),
-        passage("c", "France", "France supports the Paris Agreement."),
-        passage("d", "Chile", "Chile welcomes France and its partners."),
-    ];
-    let index = index_of(jsonl("said.jsonl", &lines.join("\n")));
+    let index = spoken(
+        "en",
+        &[
+            ("a", "Kiribati", "Nuclear tests poisoned our atolls; nuclear tests must never resume, we say."),
+            ("b", "France", "France has ended its nuclear tests."),
+            ("c", "France", "France supports the Paris Agreement."),
+            ("d", "Chile", "Chile welcomes France and its partners."),
+        ],
+    );
     assert_eq!(ids(&search(&index, "what did france say about nuclear tests"))[..2], ["b", "a"]);
     assert_eq!(found(&index, "what did france say"), ["b", "c", "d"], "« say » asks: no passage matches it");
     // On the record: « L’ancienne Ambassadrice de bonne volonté de l’ONUDC » is Mira Sorvino.
@@ -366,33 +364,31 @@ fn a_question_of_what_someone_said_finds_that_speaker_first() {
 
 #[test]
 fn a_capitalized_word_before_a_country_is_no_title_of_its_delegation() {
-    let passage = |id: &str, text: &str| {
-        serde_json::json!({"id": id, "text": text, "lang": "en", "speaker": "Democratic Republic of the Congo"})
-            .to_string()
-    };
-    let lines = [
-        passage("a", "We thank the High Commissioner for Refugees in the Democratic Republic of the Congo."),
-        passage("b", "Our economy grew last year."),
-        passage("c", "Peace returned to the east."),
-    ];
-    let index = index_of(jsonl("delegation.jsonl", &lines.join("\n")));
+    let congo = "Democratic Republic of the Congo";
+    let index = spoken(
+        "en",
+        &[
+            ("a", congo, "We thank the High Commissioner for Refugees in the Democratic Republic of the Congo."),
+            ("b", congo, "Our economy grew last year."),
+            ("c", congo, "Peace returned to the east."),
+        ],
+    );
     assert_eq!(found(&index, "refugees"), ["a"], "the delegation's other paragraphs say nothing of refugees");
     // Nor is a capitalized word before the "and" of a name ("Bosnia and Herzegovina").
-    let bosnia = |id: &str, text: &str| {
-        serde_json::json!({"id": id, "text": text, "lang": "en", "speaker": "Bosnia and Herzegovina"}).to_string()
-    };
-    let lines = [bosnia("a", "Climate change and global warming are key issues."), bosnia("b", "Our economy grew.")];
-    let index = index_of(jsonl("bosnia.jsonl", &lines.join("\n")));
+    let bosnia = "Bosnia and Herzegovina";
+    let index = spoken(
+        "en",
+        &[("a", bosnia, "Climate change and global warming are key issues."), ("b", bosnia, "Our economy grew.")],
+    );
     assert_eq!(found(&index, "climate"), ["a"]);
     // Nor are words that end a sentence before the name.
-    let tonga = |id: &str, text: &str| {
-        serde_json::json!({"id": id, "text": text, "lang": "en", "speaker": "Tonga"}).to_string()
-    };
-    let lines = [
-        tonga("a", "We welcome the Declaration on Sea Level Rise. Tonga has committed to it."),
-        tonga("b", "Our economy grew."),
-    ];
-    let index = index_of(jsonl("tonga.jsonl", &lines.join("\n")));
+    let index = spoken(
+        "en",
+        &[
+            ("a", "Tonga", "We welcome the Declaration on Sea Level Rise. Tonga has committed to it."),
+            ("b", "Tonga", "Our economy grew."),
+        ],
+    );
     assert_eq!(found(&index, "sea level rise"), ["a"]);
     // A delegation (a General Debate statement's speaker) has no title at all.
     let statement = "In the face of the COVID-19 pandemic, Saint Kitts and Nevis acted.\n\nOur economy grew.\n";
