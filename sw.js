@@ -17,7 +17,7 @@
 // carry the build's hash in their names ("terms/3.1a2b3c4d.vrba") and never change:
 // cache first. The manifest keeps its name across builds: network first, the cached
 // copy offline.
-const CACHE = "verbatim-c7b274854d60";
+const CACHE = "verbatim-e5c4297cdd30";
 const ASSETS = ["index.html","manifest.webmanifest","pkg/AG12734-fr.idx","pkg/icon.svg","pkg/page.css","pkg/verbatim-archive.js","pkg/verbatim-search.css","pkg/verbatim-search.js","pkg/verbatim.js","pkg/verbatim_bg.wasm"];
 // Page → cache name, shared by every version of this worker. Not "verbatim-…", so the
 // clean-up of old versions never takes it for one.
