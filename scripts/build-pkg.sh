@@ -188,17 +188,25 @@ if [ -f www/sw.js ]; then
   assets=()
   for f in index.html manifest.webmanifest; do [ -f "$f" ] && assets+=("$f"); done
   while IFS= read -r f; do assets+=("$f"); done < <(find pkg -type f | sort)
+  # The shell is precached; the engines and the index are kept when a page names them
+  # (sw.js), so a record's page never downloads the archive engine, nor an archive's page
+  # the record engine, just to keep it.
   json="["
+  shell=0
   for a in "${assets[@]}"; do
     [[ "$a" =~ ^[A-Za-z0-9._/-]+$ ]] || die "asset name needs JSON escaping: $a"
+    case "$a" in
+      pkg/verbatim.js | pkg/verbatim_bg.wasm | pkg/verbatim-archive.js | *.idx) continue ;;
+    esac
     json+="\"$a\","
+    shell=$((shell + 1))
   done
   json="${json%,}]"
-  # The hash covers names and bytes of every precached file, so any change renames the cache.
+  # The hash covers names and bytes of every file of the build, so any change renames the cache.
   hash=$(sha256sum "${assets[@]}" | sha256sum | cut -c1-12)
   sed -e "s|__CONTENT_HASH__|$hash|g" -e "s|__ASSETS__|$json|g" www/sw.js > sw.js.tmp
   mv sw.js.tmp sw.js
-  step "sw.js: cache verbatim-$hash, ${#assets[@]} assets"
+  step "sw.js: cache verbatim-$hash, $shell of ${#assets[@]} files precached"
 fi
 
 # ---------------------------------------------------------------- sizes

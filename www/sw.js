@@ -1,7 +1,12 @@
 // Verbatim's service worker: after one visit, the page and its search work offline.
-// scripts/build-pkg.sh fills the two placeholders: the hash of every precached file
-// (so any change gives a new cache) and the list of those files, relative to this
-// worker's folder.
+// scripts/build-pkg.sh fills the two placeholders: the hash of every file of the build
+// (so any change gives a new cache) and the site's shell, precached on install.
+//
+// What a page uses beyond the shell, it names (the element posts {keep: [urls]}: the page
+// itself, its stylesheets, the engine, the index, an archive's files fetched so far), and
+// this worker keeps those: a page anywhere on the site, with any index, searches offline
+// after one visit, and a page of a single record never downloads the archive engine
+// (nor an archive page the record engine) just to be kept.
 //
 // Upgrades switch over whole. The engine (verbatim_bg.wasm) and the index keep their
 // names from one version to the next, and a new worker takes over the open pages as
@@ -31,6 +36,8 @@ const ARCHIVE = "verbatim:archive";
 // "…/terms/3.1a2b3c4d.vrba" (or typos/, text/, phrases/): the hash of the build that wrote it.
 const SHARD = /\/[a-z]+\/\d+\.([0-9a-f]{8})\.vrba$/;
 const MANIFEST = /\/manifest\.vrba$/;
+// At most this many files per {keep} message: a page names a few dozen.
+const MAX_KEEP = 500;
 
 // Resolved against the scope, so a site served from a sub-folder (/ngo/verbatim/) works too.
 const scoped = (path) => new URL(String(path).replace(/^\/+/, ""), self.registration.scope).href;
@@ -40,8 +47,16 @@ self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      // "no-cache": revalidate with the server, so a stale HTTP-cached file never lands in a new cache.
-      await cache.addAll(ASSETS.map((path) => new Request(scoped(path), { cache: "no-cache" })));
+      // One by one, so that a site without one of the shell's files (an embedding page
+      // with no index.html beside it) still gets a worker; the page names what it uses.
+      await Promise.all(
+        ASSETS.map((path) =>
+          // "no-cache": revalidate with the server, so a stale HTTP-cached file never lands in a new cache.
+          cache.add(new Request(scoped(path), { cache: "no-cache" })).catch((e) => {
+            console.warn(`verbatim sw.js: could not keep ${scoped(path)} for offline use: ${e.message}`);
+          }),
+        ),
+      );
       await self.skipWaiting();
     })(),
   );
@@ -54,6 +69,14 @@ self.addEventListener("activate", (event) => {
       await self.clients.claim();
     })(),
   );
+});
+
+// A page names the files it uses: those not kept yet are fetched and kept (this
+// site's own files only).
+self.addEventListener("message", (event) => {
+  const urls = event.data?.keep;
+  if (!Array.isArray(urls)) return;
+  event.waitUntil(keepFiles(urls.slice(0, MAX_KEEP)).catch(() => {}));
 });
 
 self.addEventListener("fetch", (event) => {
@@ -77,6 +100,32 @@ self.addEventListener("fetch", (event) => {
   // A navigation is answered by this version; any other request by its page's version.
   event.respondWith(cacheFirst(request, url, navigate ? "" : event.clientId));
 });
+
+// An archive's files go where the fetch handler keeps them (ARCHIVE); anything else to this
+// version's cache.
+async function keepFiles(urls) {
+  for (const href of urls) {
+    let url;
+    try {
+      url = new URL(String(href), self.registration.scope);
+    } catch {
+      continue;
+    }
+    if (url.origin !== self.location.origin || !/^https?:$/.test(url.protocol)) continue;
+    url.hash = "";
+    const archive = SHARD.test(url.pathname) || MANIFEST.test(url.pathname);
+    const cache = await caches.open(archive ? ARCHIVE : CACHE);
+    if (await cache.match(url.href, { ignoreVary: true })) continue;
+    try {
+      const response = await fetch(new Request(url.href, { cache: "no-cache" }));
+      if (response.status !== 200) continue;
+      await cache.put(url.href, response);
+      if (SHARD.test(url.pathname)) await dropOtherBuilds(cache, url);
+    } catch {
+      // Offline or gone: named again on the next visit.
+    }
+  }
+}
 
 // A hashed archive file: from any cache that has it, else from the network, then kept.
 async function archiveFile(request, url, event) {

@@ -261,12 +261,9 @@ class ArchiveEngine {
     throw new LoadError("damaged", `the archive at ${this.#base} still asks for files after ${ARCHIVE_ROUNDS} rounds — rebuild it with verbatim index --archive`);
   }
 
-  // Fetches again, through a service worker that has just taken control of the page,
-  // the files fetched before it did, so that it keeps them for offline use.
-  keep() {
-    for (const url of [this.#base, ...[...this.#files.keys()].map((path) => new URL(path, this.#base))]) {
-      fetch(url).then((r) => r.arrayBuffer()).catch(() => {});
-    }
+  // The files read so far, the manifest first (absolute URLs).
+  files() {
+    return [this.#base, ...[...this.#files.keys()].map((path) => new URL(path, this.#base))].map(String);
   }
 
   // Fetched and added once; a failed file is forgotten, so the next query tries again.
@@ -676,26 +673,48 @@ export class VerbatimSearch extends HTMLElement {
     if (!this.hasAttribute("offline") || !("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
     const url = new URL(this.getAttribute("offline") || "./sw.js", document.baseURI);
     const register = () =>
-      navigator.serviceWorker.register(url).then(() => this.#keepArchive(), (e) => {
+      navigator.serviceWorker.register(url).then(() => this.#keepOffline(), (e) => {
         console.warn(`verbatim-search: could not register the service worker ${url}: ${e.message} — put sw.js beside the page or remove the offline attribute`);
       });
     if (document.readyState === "complete") register();
     else addEventListener("load", register, { once: true });
   }
 
-  // An archive's files fetched before the worker controlled this page (the first visit)
-  // went past it: once it does, they are fetched again through it, to work offline.
-  #keepArchive() {
+  // The worker precaches the site's shell; the files this page uses, it is told, and keeps
+  // them: after one visit the page searches offline wherever it sits and whatever its
+  // index, and it never downloads the other engine just to keep it. Told again once the
+  // worker controls the page: what an archive read before then went past it.
+  async #keepOffline() {
     const workers = navigator.serviceWorker;
-    if (workers.controller) return;
-    workers.addEventListener(
-      "controllerchange",
-      async () => {
-        const engine = this.#engine || (await this.#ready);
-        if (engine instanceof ArchiveEngine) engine.keep();
-      },
-      { once: true },
-    );
+    const tell = async () => {
+      await this.#ready;
+      (await workers.ready).active?.postMessage({ keep: this.#usedFiles() });
+    };
+    if (!workers.controller) workers.addEventListener("controllerchange", tell, { once: true });
+    await tell();
+  }
+
+  // What this page needs to search offline, as absolute URLs of this site: the page
+  // (without ?q=, which the worker ignores for pages), its stylesheets, icons and
+  // module scripts, the element's files, the engine and the index or archive files read.
+  #usedFiles() {
+    const doc = this.ownerDocument;
+    const page = new URL(location.href);
+    page.search = page.hash = "";
+    const tags = 'link[rel~="stylesheet"][href], link[rel~="icon"][href], link[rel="manifest"][href], script[type="module"][src]';
+    const files = [page.href, ...[...doc.querySelectorAll(tags)].map((e) => e.href || e.src)];
+    files.push(import.meta.url, new URL("verbatim-search.css", import.meta.url).href);
+    const engine = this.#engine;
+    if (engine instanceof ArchiveEngine) {
+      files.push(new URL("./verbatim-archive.js", import.meta.url).href, ...engine.files());
+    } else if (engine) {
+      const index = this.getAttribute("index") || "";
+      const wasm = this.getAttribute("wasm") || "";
+      files.push(new URL("./verbatim.js", import.meta.url).href);
+      if (!index.startsWith("#")) files.push(new URL(index, doc.baseURI).href);
+      if (!wasm.startsWith("#")) files.push(wasm ? new URL(wasm, doc.baseURI).href : new URL("./verbatim_bg.wasm", import.meta.url).href);
+    }
+    return [...new Set(files)].filter((f) => new URL(f).origin === location.origin);
   }
 
   // ------------------------------------------------------------------ searching

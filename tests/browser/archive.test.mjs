@@ -80,13 +80,15 @@ async function buildSite() {
 </html>
 `,
   );
-  // sw.js as scripts/build-pkg.sh fills it: the precached files and a hash of them.
+  // sw.js as scripts/build-pkg.sh fills it: a hash of every file, the shell (all but the
+  // engines and indexes) precached.
   const assets = ["index.html", ...readdirSync(pkg).sort().map((f) => `pkg/${f}`)];
   const hash = createHash("sha256");
   for (const a of assets) hash.update(a).update(readFileSync(join(dir, a)));
+  const shell = assets.filter((a) => !/^pkg\/(verbatim\.js|verbatim_bg\.wasm|verbatim-archive\.js)$|\.idx$/.test(a));
   const worker = readFileSync(join(REPO, "www/sw.js"), "utf8")
     .replaceAll("__CONTENT_HASH__", hash.digest("hex").slice(0, 12))
-    .replaceAll("__ASSETS__", JSON.stringify(assets));
+    .replaceAll("__ASSETS__", JSON.stringify(shell));
   writeFileSync(join(dir, "sw.js"), worker);
   return { dir };
 }
@@ -204,7 +206,7 @@ test("after one search, the same search answers offline (service worker)", { ski
   await page.evaluate((url) => caches.open("verbatim:archive").then((c) => c.put(url, new Response("old"))), old);
   await search(page, "glaciers");
   const first = await options(page).first().textContent();
-  // The worker keeps the manifest (fetched again through it once it controls the page) and the shards.
+  // The worker keeps the manifest and the shards the page names to it, and those fetched through it.
   const kept = () => page.evaluate(async () => (await (await caches.open("verbatim:archive")).keys()).map((r) => new URL(r.url).pathname));
   await eventually(async () => {
     const paths = await kept();

@@ -162,7 +162,7 @@ test("the engine's wasm downloads while its glue does, not after", { skip }, asy
   await slow.close();
 });
 
-test("with the offline attribute it also fetches sw.js and the files that worker precaches, all from its own site", { skip }, async () => {
+test("with the offline attribute it also fetches sw.js, its shell and the files the page uses, all from its own site", { skip }, async () => {
   const { context, page, problems } = await open(browser, null);
   const requests = recordRequests(context);
   await page.goto(`${server.url}host-offline.html`);
@@ -172,10 +172,33 @@ test("with the offline attribute it also fetches sw.js and the files that worker
   assert.ok((await options(page).count()) > 0);
   const worker = await (await fetch(`${server.url}sw.js`)).text();
   const precached = JSON.parse(/const ASSETS = (\[.*\]);/.exec(worker)[1]).map((a) => `/${a}`);
-  const allowed = new Set(["/host-offline.html", "/host.css", "/favicon.ico", "/sw.js", ...precached]);
+  const used = ["/pkg/verbatim.js", "/pkg/verbatim_bg.wasm", "/pkg/AG12734-fr.idx"];
+  const allowed = new Set(["/host-offline.html", "/host.css", "/favicon.ico", "/sw.js", ...precached, ...used]);
   const seen = [...new Set(requests.map((r) => r.url))];
   assert.deepEqual(seen.filter((u) => new URL(u).origin !== new URL(server.url).origin), []);
-  assert.deepEqual(seen.map(path).filter((p) => !allowed.has(p)), [], "only the worker and its precache list");
+  assert.deepEqual(seen.map(path).filter((p) => !allowed.has(p)), [], "only the worker, its shell and the page's own files");
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("an embedding page on a site without index.html searches offline after one visit", { skip }, async () => {
+  const site = await serve({
+    routes: {
+      "/ngo/search.html": { type: "text/html; charset=utf-8", body: host(' offline="/sw.js"') },
+      "/host.css": { type: "text/css", body: HOST_CSS },
+      "/index.html": { status: 404, type: "text/plain", body: "not here" },
+      "/manifest.webmanifest": { status: 404, type: "text/plain", body: "not here" },
+    },
+  });
+  const { context, page } = await open(browser, `${site.url}ngo/search.html`);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  const kept = (url) => page.evaluate(async (u) => Boolean(await caches.match(u)), url);
+  await eventually(async () => (await kept(`${site.url}ngo/search.html`)) && (await kept(`${site.url}pkg/AG12734-fr.idx`)) && (await kept(`${site.url}host.css`)));
+  await context.setOffline(true);
+  await site.close();
+  await page.goto(`${site.url}ngo/search.html?q=Mulaly`);
+  await eventually(async () => (await options(page).count()) > 0);
+  assert.match(await options(page).first().textContent(), /Mullally/);
   await context.close();
 });

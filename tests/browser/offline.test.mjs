@@ -3,7 +3,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { serve, launch, open, search, settle, input, options, missingSite, ROOT } from "./helpers.mjs";
+import { serve, launch, open, search, settle, input, options, eventually, recordRequests, missingSite, ROOT } from "./helpers.mjs";
 
 const skip = missingSite();
 let browser;
@@ -12,10 +12,12 @@ before(async () => {
 });
 after(() => browser?.close());
 
-// The service worker controls the page once it has precached everything and claimed it.
-async function visitOnce(page) {
+// The service worker controls the page once it has precached the shell and claimed it;
+// the engine and the index, which the page names to it, are kept a moment later.
+async function visitOnce(page, files = ["pkg/verbatim_bg.wasm", "pkg/AG12734-fr.idx"]) {
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await eventually(() => page.evaluate(async (files) => (await Promise.all(files.map((f) => caches.match(new URL(f, location.href).href)))).every(Boolean), files));
 }
 
 test("after one visit, an offline reload still searches", { skip }, async () => {
@@ -40,6 +42,20 @@ test("after one visit, an offline reload still searches", { skip }, async () => 
   assert.match(await options(page).first().textContent(), /Chypre/);
   assert.deepEqual(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(p)), []);
   await context.close();
+});
+
+test("a first visit to a record's page downloads no archive engine to keep", { skip }, async () => {
+  const server = await serve();
+  const { context, page, problems } = await open(browser, null);
+  const requests = recordRequests(context);
+  await page.goto(server.url);
+  await visitOnce(page);
+  const paths = requests.map((r) => new URL(r.url).pathname);
+  assert.ok(paths.includes("/pkg/verbatim_bg.wasm"), "the record's engine is fetched");
+  assert.ok(!paths.includes("/pkg/verbatim-archive.js"), `the archive engine is not: ${paths}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+  await server.close();
 });
 
 test("a new version of the site replaces the old offline copy", { skip }, async () => {
