@@ -10,11 +10,15 @@
 //    Lighthouse "slow 4G" profile), served gzip-compressed as a static host would.
 // 3. In-browser query latency p50/p95 over the development queries (Engine.search
 //    in wasm, results converted to JS objects included).
+// 4. A first visit with its offline copy: everything the page and its service worker
+//    download until the worker keeps what the page needs to search offline (the server
+//    answers revalidations with 304, as static hosts do with ETags).
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { createHash } from "node:crypto";
 import { chromium } from "playwright-core";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -27,6 +31,8 @@ const TYPES = {
 const gzip = (b) => gzipSync(b, { level: 9 }).length;
 const brotli = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
+// Every response of the server: [url, status, body bytes sent].
+const served = [];
 async function serve() {
   const server = createServer(async (req, res) => {
     try {
@@ -34,11 +40,19 @@ async function serve() {
       if (!file.startsWith(ROOT)) throw new Error("outside");
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
       let body = await readFile(file);
-      const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-cache" };
+      const etag = `"${createHash("sha256").update(body).digest("hex").slice(0, 16)}"`;
+      const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-cache", etag };
+      if (req.headers["if-none-match"] === etag) {
+        served.push([req.url, 304, 0]);
+        res.writeHead(304, headers);
+        res.end();
+        return;
+      }
       if (/\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
         body = gzipSync(body, { level: 9 });
         headers["content-encoding"] = "gzip";
       }
+      served.push([req.url, 200, body.length]);
       res.writeHead(200, headers);
       res.end(body);
     } catch {
@@ -135,5 +149,28 @@ console.log(
   `In-browser query latency over ${samples.length} searches (${queries.length} dev queries × 30): ` +
     `p50 ${percentile(samples, 0.5).toFixed(2)} ms, p95 ${percentile(samples, 0.95).toFixed(2)} ms, max ${samples.at(-1).toFixed(2)} ms`,
 );
+
+// 4: a first visit, service worker allowed, until the worker keeps the engine and the index.
+{
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  served.length = 0;
+  await page.goto(`${site.url}index.html?q=Mulaly`);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
+  await page.waitForFunction(
+    async () => (await Promise.all(["pkg/verbatim_bg.wasm", "pkg/AG12734-fr.idx"].map((f) => caches.match(new URL(f, location.href).href)))).every(Boolean),
+    null,
+    { timeout: 60_000, polling: 100 },
+  );
+  await page.waitForTimeout(1000); // anything else the worker was still fetching
+  const full = served.filter(([, status]) => status === 200);
+  const bytes = full.reduce((sum, [, , n]) => sum + n, 0);
+  console.log(
+    `A first visit with its offline copy (the page included): ${(bytes / 1024).toFixed(1)} KB gzip in ${full.length} downloads, ` +
+      `${served.length - full.length} revalidations (304): ${full.map(([u]) => new URL(u, site.url).pathname).join(" ")}`,
+  );
+  await context.close();
+}
 await browser.close();
 site.close();
