@@ -213,6 +213,22 @@ fn a_whole_question_returns_the_passage_that_answers() {
 }
 
 #[test]
+fn a_delegation_named_by_its_nationality_finds_its_speech() {
+    let index = spoken(
+        "fr",
+        &[
+            ("a", "", "Le débat a réuni de nombreuses délégations."),
+            ("b", "Italie", "L’Italie a mentionné la nomination d’un envoyé spécial."),
+            ("c", "Mexique", "Le Mexique a présenté son programme national."),
+        ],
+    );
+    for query in ["what did the Italian delegation say", "délégation italienne", "les Italiens"] {
+        assert_eq!(ids(&search(&index, query)).first(), Some(&"b"), "{query}");
+    }
+    assert_eq!(ids(&search(&index, "the mexican delegate")).first(), Some(&"c"));
+}
+
+#[test]
 fn a_question_that_asks_for_a_figure_ranks_the_passage_that_gives_it_first() {
     let index = corpus(&[
         "Des enfants, victimes de la traite.",
@@ -223,6 +239,7 @@ fn a_question_that_asks_for_a_figure_ranks_the_passage_that_gives_it_first() {
         "Le fleuve est long de 6 400 kilomètres.",
     ]);
     assert_eq!(ids(&search(&index, "quelle part des victimes de la traite sont des enfants"))[0], "b");
+    assert_eq!(ids(&search(&index, "quelle est la part des enfants parmi les victimes ?"))[0], "b");
     assert_eq!(ids(&search(&index, "en quelle année la traite des enfants a-t-elle été criminalisée"))[0], "d");
     assert_eq!(ids(&search(&index, "quelle est la longueur du fleuve"))[0], "f");
     // Asking nothing, the same words rank the shorter passage first.

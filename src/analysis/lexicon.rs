@@ -5,8 +5,8 @@
 //! word, a tab, its French words), read in either direction. The index keeps only
 //! the entries whose words it holds, with those words' inflections: the list
 //! never travels to the browser, and the wasm engine holds no lexicon code.
-//! The same entries carry the names of a delegation the index does not use
-//! (« Biélorussie » → « Bélarus »).
+//! The same entries carry the names and nationality adjectives of a delegation
+//! the index does not use (« Biélorussie » → « Bélarus », "Italian" → « Italie »).
 
 use super::stem::stem;
 use super::{Lang, fold, is_any_stopword, is_stopword, own_translation_key, stem_key, tokenize};
@@ -115,9 +115,10 @@ pub fn translations(words: &[String], into: Lang) -> Vec<Translation> {
     by_key.into_iter().map(|(key, words)| Translation { key, words }).collect()
 }
 
-/// A delegation's names the index does not use → the words of the name it
-/// uses (« Biélorussie », "Burma" → « Bélarus », "Myanmar"; « Syrie » →
-/// « syrienne » of « République arabe syrienne »), filed under the name's own
+/// A delegation's names and nationality adjectives the index does not use →
+/// the words of the name it uses (« Biélorussie », "Burma" → « Bélarus »,
+/// "Myanmar"; « Syrie » → « syrienne » of « République arabe syrienne »;
+/// "Italian", « italienne » → « Italie »), filed under the name's own
 /// key (`own_translation_key`): a name half remembered finds the delegation.
 /// `by_fold`: the dictionary's word ids by folded form.
 /// Names of one word only; the words a name shares with other delegations'
@@ -150,8 +151,11 @@ fn name_variants(by_fold: &BTreeMap<String, Vec<u32>>) -> Vec<(String, Vec<u32>)
         if targets.is_empty() {
             continue;
         }
-        for name in names(delegation) {
-            if let [word] = content(name).as_slice()
+        // Its nationality adjectives and their plurals too: "the Italian delegation",
+        // « la délégation italienne » find « Italie ».
+        let adjectives = delegation.adjectives().flat_map(|a| [a.to_string(), format!("{a}s")]);
+        for name in names(delegation).map(|n| n.to_string()).chain(adjectives) {
+            if let [word] = content(&name).as_slice()
                 && !by_fold.contains_key(word)
             {
                 variants.push((own_translation_key(word), targets.clone()));

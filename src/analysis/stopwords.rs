@@ -1,5 +1,6 @@
 //! Stopwords: Snowball's French and English lists, folded (no accents) and sorted;
-//! French also has « comme » and « contre », prepositions Snowball leaves out.
+//! French also has « comme », « contre » and « parmi », English "among":
+//! prepositions Snowball leaves out.
 //!
 //! They are indexed like every word, so phrases still match them, but a query
 //! does not rank passages on them unless it has nothing else.
@@ -30,12 +31,12 @@ const FRENCH: &[&str] = &[
     "etions", "eu", "eue", "eues", "eumes", "eurent", "eus", "eusse", "eussent", "eusses", "eussiez", "eussions",
     "eut", "eutes", "eux", "fumes", "furent", "fus", "fusse", "fussent", "fusses", "fussiez", "fussions", "fut",
     "futes", "il", "ils", "j", "je", "l", "la", "le", "les", "leur", "leurs", "lors", "lui", "m", "ma", "mais", "me",
-    "meme", "mes", "moi", "mon", "n", "ne", "ni", "nos", "notre", "nous", "on", "ont", "or", "ou", "par", "pas",
-    "plus", "pour", "pourquoi", "qu", "quand", "que", "quel", "quelle", "quelles", "quels", "qui", "quoi", "s", "sa",
-    "sans", "se", "sera", "serai", "seraient", "serais", "serait", "seras", "serez", "seriez", "serions", "serons",
-    "seront", "ses", "si", "soient", "sois", "soit", "sommes", "son", "sont", "sous", "soyez", "soyons", "suis", "sur",
-    "t", "ta", "te", "tes", "toi", "ton", "tous", "tout", "toute", "toutes", "tres", "tu", "un", "une", "vers", "vos",
-    "votre", "vous", "y",
+    "meme", "mes", "moi", "mon", "n", "ne", "ni", "nos", "notre", "nous", "on", "ont", "or", "ou", "par", "parmi",
+    "pas", "plus", "pour", "pourquoi", "qu", "quand", "que", "quel", "quelle", "quelles", "quels", "qui", "quoi", "s",
+    "sa", "sans", "se", "sera", "serai", "seraient", "serais", "serait", "seras", "serez", "seriez", "serions",
+    "serons", "seront", "ses", "si", "soient", "sois", "soit", "sommes", "son", "sont", "sous", "soyez", "soyons",
+    "suis", "sur", "t", "ta", "te", "tes", "toi", "ton", "tous", "tout", "toute", "toutes", "tres", "tu", "un", "une",
+    "vers", "vos", "votre", "vous", "y",
 ];
 
 const ENGLISH: &[&str] = &[
@@ -48,6 +49,7 @@ const ENGLISH: &[&str] = &[
     "all",
     "also",
     "am",
+    "among",
     "an",
     "and",
     "any",

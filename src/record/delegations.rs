@@ -492,6 +492,24 @@ pub static DELEGATIONS: &[Delegation] = &[
     ),
 ];
 
+/// Nationality adjectives (`demonyms.tsv`: code, English, French, one word each).
+const DEMONYMS: &str = include_str!("demonyms.tsv");
+
+impl Delegation {
+    /// Its nationality adjectives, English and French: "Italian", « italienne » —
+    /// none shared by two delegations ("Congolese" names neither Congo).
+    pub fn adjectives(&self) -> impl Iterator<Item = &'static str> {
+        let code = self.code;
+        DEMONYMS
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .filter_map(|line| line.split_once('\t'))
+            .filter(move |(c, _)| *c == code)
+            .flat_map(|(_, words)| words.split(['\t', ' ']))
+            .filter(|w| !w.is_empty())
+    }
+}
+
 /// The delegation with this code (case-insensitive), if any.
 pub fn by_code(code: &str) -> Option<&'static Delegation> {
     DELEGATIONS.iter().find(|d| d.code.eq_ignore_ascii_case(code))
@@ -500,6 +518,22 @@ pub fn by_code(code: &str) -> Option<&'static Delegation> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn adjectives_name_one_delegation_each() {
+        let mut seen = std::collections::BTreeMap::new();
+        for line in DEMONYMS.lines().filter(|l| !l.starts_with('#')) {
+            let fields: Vec<&str> = line.split('\t').collect();
+            assert_eq!(fields.len(), 3, "code, English, French: {line}");
+            assert!(by_code(fields[0]).is_some(), "no delegation {}", fields[0]);
+            for word in fields[1..].iter().flat_map(|f| f.split_whitespace()) {
+                assert_eq!(word, word.to_lowercase(), "{line}");
+                assert_eq!(seen.insert(word, fields[0]), None, "{word} names two delegations");
+            }
+        }
+        let italy: Vec<&str> = by_code("ITA").into_iter().flat_map(Delegation::adjectives).collect();
+        assert_eq!(italy, ["italian", "italien", "italienne"]);
+    }
 
     /// Every code used by the UN General Debate corpus file names
     /// (`ungdc-1946-2024.tar.xz`, `<CODE>_<session>_<year>.txt`).

@@ -5,7 +5,7 @@
 
 use super::listed;
 use super::query::Query;
-use crate::analysis::fold;
+use crate::analysis::{fold, is_any_stopword};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AnswerType {
@@ -23,7 +23,8 @@ use AnswerType::{Quantity, Share, Year};
 // slices cost the wasm build more.
 /// Wherever they stand: "percentage", « taux ».
 const SHARE: &str = "percentage percent proportion pourcentage taux ratio fraction";
-/// After "what" or « quel »: elsewhere they mean something else (« prendre part », "share experiences").
+/// After "what" or « quel », function words between ("what is the share", « quelle est la
+/// part »): elsewhere they mean something else (« prendre part », "share experiences").
 const SHARE_ASKED: &str = "share part rate";
 /// Wherever they stand: « combien », « longueur ».
 const QUANTITY: &str = "combien longueur hauteur superficie vitesse duree distance profondeur poids altitude \
@@ -44,9 +45,11 @@ const ASKING: &str = "what which quel quelle quels quelles how";
 /// years" asks a number.
 pub fn answer_type(query: &Query) -> Option<(AnswerType, usize)> {
     let mut before = String::new();
+    // An interrogative, then only function words: « quelle est la part », "what is the rate".
+    let mut asked = false;
     for (clause, c) in query.clauses.iter().enumerate().filter(|(_, c)| !c.quoted) {
         let word = fold(c.words.first()?);
-        let asked = listed(ASKING, &before);
+        asked = listed(ASKING, &before) || asked && is_any_stopword(&before);
         let kind = if listed(SHARE, &word) || asked && listed(SHARE_ASKED, &word) {
             Some(Share)
         } else if listed(QUANTITY, &word)
@@ -113,6 +116,9 @@ mod tests {
     #[test]
     fn questions_that_ask_for_a_figure_or_a_year() {
         assert_eq!(asked("what share of trafficking victims are children"), Some(AnswerType::Share));
+        assert_eq!(asked("quelle est la part des enfants parmi les victimes ?"), Some(AnswerType::Share));
+        assert_eq!(asked("what is the rate of convictions"), Some(AnswerType::Share));
+        assert_eq!(asked("quel est le nombre de victimes"), Some(AnswerType::Quantity));
         assert_eq!(asked("taux de condamnation pour travail forcé"), Some(AnswerType::Share));
         assert_eq!(asked("Combien de temps vit une abeille ?"), Some(AnswerType::Quantity));
         assert_eq!(asked("How long is the Amazon River?"), Some(AnswerType::Quantity));
@@ -127,6 +133,7 @@ mod tests {
         assert_eq!(asked("Peut-on manger du fromage quand on est intolérant au lactose ?"), None);
         assert_eq!(asked("prendre part à la lutte"), None);
         assert_eq!(asked("share experiences of survivors"), None);
+        assert_eq!(asked("quelle victime a pris part au débat"), None);
         assert_eq!(asked("\"taux de condamnation\""), None);
         assert_eq!(asked("a long way"), None);
     }
