@@ -107,7 +107,14 @@ pub fn translations(words: &[String], into: Lang) -> Vec<Translation> {
     }
     by_key.retain(|_, words| !words.is_empty());
     by_key.extend(own_keys);
-    for (key, ids) in name_variants(&by_fold) {
+    for (word, ids, adjective) in name_variants(&by_fold) {
+        // An adjective the lexicon translates keeps its translation: « soviétique » is
+        // "Soviet", not every word of the Russian Federation's names.
+        let translated = |key: &String| by_key.get(key).is_some_and(|words| !words.is_empty());
+        let key = own_translation_key(&word);
+        if adjective && (translated(&key) || translated(&stem_key(from, &word))) {
+            continue;
+        }
         let merged = by_key.entry(key).or_default();
         merged.extend(ids);
         *merged = sorted(&mut merged.iter().copied());
@@ -118,12 +125,14 @@ pub fn translations(words: &[String], into: Lang) -> Vec<Translation> {
 /// A delegation's names and nationality adjectives the index does not use →
 /// the words of the name it uses (« Biélorussie », "Burma" → « Bélarus »,
 /// "Myanmar"; « Syrie » → « syrienne » of « République arabe syrienne »;
-/// "Italian", « italienne » → « Italie »), filed under the name's own
-/// key (`own_translation_key`): a name half remembered finds the delegation.
+/// "Italian", « italienne » → « Italie »): each name's word (folded), to be
+/// filed under its own key (`own_translation_key`), so that a name half
+/// remembered finds the delegation.
 /// `by_fold`: the dictionary's word ids by folded form.
 /// Names of one word only; the words a name shares with other delegations'
-/// (« République », "arabe") are no target.
-fn name_variants(by_fold: &BTreeMap<String, Vec<u32>>) -> Vec<(String, Vec<u32>)> {
+/// (« République », "arabe") are no target. Each variant says whether it is
+/// an adjective (which gives way to the lexicon's translation of the word).
+fn name_variants(by_fold: &BTreeMap<String, Vec<u32>>) -> Vec<(String, Vec<u32>, bool)> {
     let content = |name: &str| -> Vec<String> {
         tokenize(name).into_iter().filter(|t| !t.alias).map(|t| fold(&t.word)).filter(|w| !is_any_stopword(w)).collect()
     };
@@ -136,7 +145,7 @@ fn name_variants(by_fold: &BTreeMap<String, Vec<u32>>) -> Vec<(String, Vec<u32>)
         own.dedup();
         own.into_iter().for_each(|w| *delegations_of.entry(w).or_default() += 1);
     }
-    let mut variants: Vec<(String, Vec<u32>)> = Vec::new();
+    let mut variants: Vec<(String, Vec<u32>, bool)> = Vec::new();
     for delegation in DELEGATIONS {
         let used = names(delegation)
             .map(|n| content(n))
@@ -153,12 +162,12 @@ fn name_variants(by_fold: &BTreeMap<String, Vec<u32>>) -> Vec<(String, Vec<u32>)
         }
         // Its nationality adjectives and their plurals too: "the Italian delegation",
         // « la délégation italienne » find « Italie ».
-        let adjectives = delegation.adjectives().flat_map(|a| [a.to_string(), format!("{a}s")]);
-        for name in names(delegation).map(|n| n.to_string()).chain(adjectives) {
+        let adjectives = delegation.adjectives().flat_map(|a| [(a.to_string(), true), (format!("{a}s"), true)]);
+        for (name, adjective) in names(delegation).map(|n| (n.to_string(), false)).chain(adjectives) {
             if let [word] = content(&name).as_slice()
                 && !by_fold.contains_key(word)
             {
-                variants.push((own_translation_key(word), targets.clone()));
+                variants.push((word.clone(), targets.clone(), adjective));
             }
         }
     }
