@@ -6,7 +6,8 @@
 // itself, its stylesheets, the engine, the index, an archive's files fetched so far), and
 // this worker keeps those: a page anywhere on the site, with any index, searches offline
 // after one visit, and a page of a single record never downloads the archive engine
-// (nor an archive page the record engine) just to be kept.
+// (nor an archive page the record engine) just to be kept. A new version precaches the
+// new copies of what the old one kept, so a deploy never costs the offline copy.
 //
 // Upgrades switch over whole. The engine (verbatim_bg.wasm) and the index keep their
 // names from one version to the next, and a new worker takes over the open pages as
@@ -47,13 +48,16 @@ self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      // One by one, so that a site without one of the shell's files (an embedding page
-      // with no index.html beside it) still gets a worker; the page names what it uses.
+      // The shell, and the new version of every file an older version kept for its pages:
+      // after a deploy the site still searches offline, before any page names its files
+      // again. One by one, so that a site without one of the shell's files (an embedding
+      // page with no index.html beside it) still gets a worker.
+      const urls = new Set([...ASSETS.map(scoped), ...(await keptBefore())]);
       await Promise.all(
-        ASSETS.map((path) =>
+        [...urls].map((url) =>
           // "no-cache": revalidate with the server, so a stale HTTP-cached file never lands in a new cache.
-          cache.add(new Request(scoped(path), { cache: "no-cache" })).catch((e) => {
-            console.warn(`verbatim sw.js: could not keep ${scoped(path)} for offline use: ${e.message}`);
+          cache.add(new Request(url, { cache: "no-cache" })).catch((e) => {
+            console.warn(`verbatim sw.js: could not keep ${url} for offline use: ${e.message}`);
           }),
         ),
       );
@@ -70,6 +74,16 @@ self.addEventListener("activate", (event) => {
     })(),
   );
 });
+
+// The files the other versions' caches hold (this site's, by URL).
+async function keptBefore() {
+  const urls = [];
+  for (const name of await caches.keys()) {
+    if (!name.startsWith("verbatim-") || name === CACHE) continue;
+    for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+  }
+  return urls;
+}
 
 // A page names the files it uses: those not kept yet are fetched and kept (this
 // site's own files only).

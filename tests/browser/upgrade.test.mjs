@@ -207,6 +207,14 @@ test("an open page keeps its version after the deploy; its reload is the new ver
     assert.equal(late.wasm, A.wasm.length, "the old page's late engine request gets A's engine");
     assert.ok(Buffer.from(late.index).equals(A.index), "the old page's late index request gets A's index");
     assert.deepEqual(await loads(), ["index A", "wasm A"]);
+    // The new version already keeps its own engine and index for offline use, before any
+    // page of it has named them: what the old version kept, fetched anew.
+    const keptByB = await page.evaluate(async ([name, wasm, index]) => {
+      const cache = await caches.open(name);
+      const size = async (url) => (await (await cache.match(new URL(url, location.href).href))?.arrayBuffer())?.byteLength;
+      return { wasm: await size(wasm), index: await size(index) };
+    }, [B.cache, WASM, INDEX]);
+    assert.deepEqual(keptByB, { wasm: B.wasm.length, index: B.index.length });
     await page.reload();
     await search(page, "Monaco");
     assert.ok((await options(page).count()) > 0);
