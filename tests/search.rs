@@ -461,6 +461,8 @@ fn english_words_find_the_record_paragraphs_that_say_them_in_french() {
         ("spot signs of trafficking", "AG/12734#p28"),
         // « la création de matériel pédopornographique » (the European Union).
         ("CSAM", "AG/12734#p5"),
+        // « Jonibek Hikmat, Représentant permanent du Tadjikistan, qui coprésidait l’échange ».
+        ("who chaired the exchange", "AG/12734#p27"),
     ];
     for (query, paragraph) in expected {
         assert_eq!(ids(&search(&record, query)).first(), Some(&paragraph), "{query}");
