@@ -441,6 +441,8 @@ export class VerbatimSearch extends HTMLElement {
   #engine = null;
   #info = null;
   #ready = null;
+  // Names this page's files to the service worker again (set once it is registered).
+  #tellWorker = null;
   #failure = null;
   #seq = 0;
   #debounce = 0;
@@ -598,6 +600,7 @@ export class VerbatimSearch extends HTMLElement {
     if (name === "index" || name === "wasm") {
       this.#ready = null;
       this.#load();
+      this.#tellWorker?.();
       this.#search(true);
     } else {
       this.#applyStrings();
@@ -683,13 +686,15 @@ export class VerbatimSearch extends HTMLElement {
   // The worker precaches the site's shell; the files this page uses, it is told, and keeps
   // them: after one visit the page searches offline wherever it sits and whatever its
   // index, and it never downloads the other engine just to keep it. Told again once the
-  // worker controls the page: what an archive read before then went past it.
+  // worker controls the page (what an archive read before then went past it), and when
+  // the element is given another index.
   async #keepOffline() {
     const workers = navigator.serviceWorker;
     const tell = async () => {
       await this.#ready;
       (await workers.ready).active?.postMessage({ keep: this.#usedFiles() });
     };
+    this.#tellWorker = tell;
     if (!workers.controller) workers.addEventListener("controllerchange", tell, { once: true });
     await tell();
   }

@@ -2,6 +2,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { serve, launch, open, search, settle, input, options, eventually, recordRequests, missingSite, ROOT } from "./helpers.mjs";
 
@@ -53,6 +54,18 @@ test("a first visit to a record's page downloads no archive engine to keep", { s
   const paths = requests.map((r) => new URL(r.url).pathname);
   assert.ok(paths.includes("/pkg/verbatim_bg.wasm"), "the record's engine is fetched");
   assert.ok(!paths.includes("/pkg/verbatim-archive.js"), `the archive engine is not: ${paths}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+  await server.close();
+});
+
+test("a page that switches to another index keeps that one for offline use too", { skip }, async () => {
+  const server = await serve({ routes: { "/pkg/another.idx": { body: readFileSync(join(ROOT, "pkg/AG12734-fr.idx")) } } });
+  const { context, page, problems } = await open(browser, server.url);
+  await visitOnce(page);
+  await page.evaluate(() => document.querySelector("verbatim-search").setAttribute("index", "pkg/another.idx"));
+  await search(page, "Haïti");
+  await visitOnce(page, ["pkg/another.idx"]);
   assert.deepEqual(problems, []);
   await context.close();
   await server.close();
