@@ -504,7 +504,9 @@ impl Delegation {
             .lines()
             .filter(|line| !line.starts_with('#'))
             .filter_map(|line| line.split_once('\t'))
-            .filter(move |(c, _)| *c == code)
+            // One line per code: the scan stops at it.
+            .find(|(c, _)| *c == code)
+            .into_iter()
             .flat_map(|(_, words)| words.split(['\t', ' ']))
             .filter(|w| !w.is_empty())
     }
@@ -522,10 +524,13 @@ mod tests {
     #[test]
     fn adjectives_name_one_delegation_each() {
         let mut seen = std::collections::BTreeMap::new();
+        let mut codes = Vec::new();
         for line in DEMONYMS.lines().filter(|l| !l.starts_with('#')) {
             let fields: Vec<&str> = line.split('\t').collect();
             assert_eq!(fields.len(), 3, "code, English, French: {line}");
             assert!(by_code(fields[0]).is_some(), "no delegation {}", fields[0]);
+            assert!(!codes.contains(&fields[0]), "{} has two lines", fields[0]);
+            codes.push(fields[0]);
             for word in fields[1..].iter().flat_map(|f| f.split_whitespace()) {
                 assert_eq!(word, word.to_lowercase(), "{line}");
                 let other = seen.insert(word, fields[0]).unwrap_or(fields[0]);
