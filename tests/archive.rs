@@ -132,6 +132,9 @@ fn a_question_of_what_a_delegation_said_reads_that_delegations_own_best_postings
     // The same words, asking nothing, fetch no sub-archive.
     let plain = search("france peace");
     assert!(!plain.fetched.iter().any(|p| p.starts_with("filters/")), "{:?}", plain.fetched);
+    // "say" only asks: it costs no term chunk of its own.
+    let terms = |a: &Answer| a.fetched.iter().filter(|p| p.starts_with("terms/")).cloned().collect::<BTreeSet<_>>();
+    assert_eq!(terms(&asked), terms(&plain), "{:?}", search("say").fetched);
 }
 
 #[test]

@@ -162,7 +162,15 @@ impl Archive {
         };
         let chunk_folder = folder.as_deref().unwrap_or("terms");
         let all_stopwords = query.clauses.iter().all(Clause::is_stopword);
-        let ranked = query.clauses.iter().filter(|c| all_stopwords || !c.is_stopword());
+        // "What did France say…": the verb only asks (`Index::search` drops its
+        // matches), so it costs no chunk and no typo bucket.
+        let asking = said_by(&query).map(|(_, verb)| verb);
+        let ranked = query
+            .clauses
+            .iter()
+            .enumerate()
+            .filter(move |&(i, c)| Some(i) != asking && (all_stopwords || !c.is_stopword()))
+            .map(|(_, c)| c);
         let mut chunks: Vec<usize> = Vec::new();
         for clause in ranked.clone().chain(&query.excluded) {
             // A function word inside a phrase matches any word at its place (the
@@ -481,11 +489,16 @@ impl Archive {
     /// that the archive knows, where one of two neighbours has more passages than
     /// its best postings keep: only then may a bucket hold the pair.
     fn loose_pairs(&mut self, query: &Query, shards: &Shards) -> Vec<u32> {
+        // In "what did France say about nuclear tests" only what was said runs on:
+        // the speaker and the verb pair with nothing.
+        let (speaker, verb) = said_by(query).unzip();
+        let asks = |i: usize| Some(i) == verb || speaker.as_ref().is_some_and(|s| s.contains(&i));
         let loose: Vec<String> = query
             .clauses
             .iter()
-            .filter(|c| !c.phrase && c.alias.is_none())
-            .filter_map(|c| c.words.first().cloned())
+            .enumerate()
+            .filter(|&(_, c)| !c.phrase && c.alias.is_none())
+            .filter_map(|(i, c)| Some(if asks(i) { String::new() } else { c.words.first()?.clone() }))
             .collect();
         if loose.len() < 2 {
             return Vec::new();
@@ -493,8 +506,9 @@ impl Archive {
         let buckets = self.manifest.phrase_buckets;
         let index = self.dictionary(shards);
         let passages = |w: &str| core_forms(index, w).iter().map(|&(id, _)| index.doc_freq(id)).max();
+        // The speaker and the verb hold their place as an empty word, which pairs with nothing.
         let common = |a: &str, b: &str| match (passages(a), passages(b)) {
-            (Some(a), Some(b)) => a.max(b) > TIER,
+            (Some(a_count), Some(b_count)) if !a.is_empty() && !b.is_empty() => a_count.max(b_count) > TIER,
             _ => false,
         };
         let mut pairs = phrase_buckets(buckets, &loose, common);
