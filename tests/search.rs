@@ -639,6 +639,17 @@ fn a_word_finds_its_inflections_before_the_words_derived_from_its_stem() {
 }
 
 #[test]
+fn a_word_the_record_lacks_finds_the_words_that_begin_with_its_stem() {
+    // « mendiants » (stem « mendi ») is not in the record; « La mendicité l’est
+    // désormais » (p21) is, stem « mendic ». Nor is a typo that far from it.
+    let r = search(&record_index(), "mendiants forcés");
+    assert_eq!(ids(&r).first(), Some(&"AG/12734#p21"), "{:?}", ids(&r));
+    // A stem shorter than five letters begins too many words to stand for any.
+    let index = corpus(&["Les volontaires arrivent."]);
+    assert!(search(&index, "volées").hits.is_empty(), "« volées » is stem « vol »");
+}
+
+#[test]
 fn a_verb_typed_in_the_infinitive_finds_its_present_plural() {
     // The record: "des lois qui criminalisent" (p3), "a récemment criminalisé" (p5).
     let r = search(&record_index(), "criminaliser ");

@@ -186,6 +186,19 @@ impl Index {
         self.by_fold.get(lo..hi).unwrap_or_default()
     }
 
+    /// Words that begin with `word`'s stem, when the stem keeps five letters or
+    /// more: derivations that stem apart (« mendicité », stem « mendic », for
+    /// « mendiants », stem « mendi »).
+    pub fn stem_prefixed(&self, word: &str) -> Vec<WordId> {
+        let mut ids: Vec<WordId> = Vec::new();
+        for key in stem_keys(&self.langs, word).iter().filter(|k| k.chars().count() >= MIN_STEM_PREFIX) {
+            ids.extend(self.prefix_range(key).iter().copied().filter(|&id| self.doc_freq(id) > 0));
+        }
+        sort(&mut ids);
+        ids.dedup();
+        ids
+    }
+
     /// Words that share a stem with `word` (in any language of the index).
     pub fn stem_group(&self, word: &str) -> Vec<WordId> {
         let mut ids: Vec<WordId> = Vec::new();
@@ -241,6 +254,9 @@ impl Index {
         tokenize(text).iter().filter_map(|t| self.word_id(&t.word)).collect()
     }
 }
+
+/// A shorter stem begins too many unrelated words (« trait » for « traite »).
+const MIN_STEM_PREFIX: usize = 5;
 
 /// The keys under which a word meets its inflections: its stem, and the stem
 /// of its folded form (a query typed without accents stems differently).

@@ -200,6 +200,9 @@ pub fn expand(index: &Index, word: &str, prefix: bool, translate: bool) -> Expan
     // word: a real word, or one still being typed, is what was meant.
     let completed = !extra.is_empty();
     if core.is_empty() && !completed {
+        // A word the index lacks may be another of its stem's family (« mendiants »
+        // for « la mendicité »): a derivation, before any typo.
+        extra.extend(index.stem_prefixed(word).into_iter().map(|id| (id, DERIVED)));
         extra.extend(typo_candidates(index, &folded, prefix));
         // "forced labuor" on a French record: a misspelt word of the other language.
         if translate || extra.is_empty() {
