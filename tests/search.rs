@@ -153,6 +153,19 @@ fn a_clipped_word_finds_the_longer_word_it_stands_for() {
 }
 
 #[test]
+fn the_modal_verbs_and_pronouns_of_a_french_question_rank_nothing() {
+    let index = corpus(&[
+        "Les victimes doivent être entendues, et elles doivent être protégées.",
+        "Les victimes de la criminalité forcée ne sont pas poursuivies.",
+        "Les États peuvent agir.",
+    ]);
+    let r = search(&index, "les victimes doivent-elles être poursuivies ?");
+    assert_eq!(ids(&r)[0], "b", "{:?}", ids(&r));
+    // Alone, they are still searched.
+    assert_eq!(found(&index, "peuvent"), ["c"]);
+}
+
+#[test]
 fn a_misspelt_word_is_never_read_as_a_stopword() {
     let index = corpus(&["Aux États Membres de décider.", "Le travail forcé recule."]);
     let r = search(&index, "taux travail ");

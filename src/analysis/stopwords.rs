@@ -1,6 +1,9 @@
 //! Stopwords: Snowball's French and English lists, folded (no accents) and sorted;
 //! French also has « comme », « contre » and « parmi », English "among":
-//! prepositions Snowball leaves out.
+//! prepositions Snowball leaves out; and French has what its English list
+//! has ("be", "they", "must", "can"): « être », « avoir », « elles », and
+//! « doit », « devrait », « peut », « pourrait » with their plurals, which
+//! questions are full of (« doivent-elles être poursuivies ? »).
 //!
 //! They are indexed like every word, so phrases still match them, but a query
 //! does not rank passages on them unless it has nothing else.
@@ -21,19 +24,22 @@ pub fn is_any_stopword(folded: &str) -> bool {
     is_stopword(Lang::French, folded) || is_stopword(Lang::English, folded)
 }
 
+// Packed: rustfmt would give each of the longer words a line of its own.
+#[rustfmt::skip]
 const FRENCH: &[&str] = &[
     "a", "afin", "ai", "aie", "aient", "aies", "ait", "alors", "as", "au", "aura", "aurai", "auraient", "aurais",
     "aurait", "auras", "aurez", "auriez", "aurions", "aurons", "auront", "aussi", "aux", "avaient", "avais", "avait",
-    "avec", "avez", "aviez", "avions", "avons", "ayant", "ayante", "ayantes", "ayants", "ayez", "ayons", "c", "ca",
-    "car", "ce", "ceci", "cela", "celle", "celles", "celui", "ces", "cet", "cette", "ceux", "chez", "combien", "comme",
-    "comment", "contre", "d", "dans", "de", "des", "donc", "dont", "du", "elle", "en", "entre", "es", "est", "est-ce",
-    "et", "etaient", "etais", "etait", "etant", "etante", "etantes", "etants", "ete", "etee", "etees", "etes", "etiez",
-    "etions", "eu", "eue", "eues", "eumes", "eurent", "eus", "eusse", "eussent", "eusses", "eussiez", "eussions",
-    "eut", "eutes", "eux", "fumes", "furent", "fus", "fusse", "fussent", "fusses", "fussiez", "fussions", "fut",
-    "futes", "il", "ils", "j", "je", "l", "la", "le", "les", "leur", "leurs", "lors", "lui", "m", "ma", "mais", "me",
-    "meme", "mes", "moi", "mon", "n", "ne", "ni", "nos", "notre", "nous", "on", "ont", "or", "ou", "par", "parmi",
-    "pas", "plus", "pour", "pourquoi", "qu", "quand", "que", "quel", "quelle", "quelles", "quels", "qui", "quoi", "s",
-    "sa", "sans", "se", "sera", "serai", "seraient", "serais", "serait", "seras", "serez", "seriez", "serions",
+    "avec", "avez", "aviez", "avions", "avoir", "avons", "ayant", "ayante", "ayantes", "ayants", "ayez", "ayons", "c",
+    "ca", "car", "ce", "ceci", "cela", "celle", "celles", "celui", "ces", "cet", "cette", "ceux", "chez", "combien",
+    "comme", "comment", "contre", "d", "dans", "de", "des", "devraient", "devrait", "doit", "doivent", "donc", "dont",
+    "du", "elle", "elles", "en", "entre", "es", "est", "est-ce", "et", "etaient", "etais", "etait", "etant", "etante",
+    "etantes", "etants", "ete", "etee", "etees", "etes", "etiez", "etions", "etre", "eu", "eue", "eues", "eumes",
+    "eurent", "eus", "eusse", "eussent", "eusses", "eussiez", "eussions", "eut", "eutes", "eux", "fumes", "furent",
+    "fus", "fusse", "fussent", "fusses", "fussiez", "fussions", "fut", "futes", "il", "ils", "j", "je", "l", "la",
+    "le", "les", "leur", "leurs", "lors", "lui", "m", "ma", "mais", "me", "meme", "mes", "moi", "mon", "n", "ne",
+    "ni", "nos", "notre", "nous", "on", "ont", "or", "ou", "par", "parmi", "pas", "peut", "peuvent", "plus", "pour",
+    "pourquoi", "pourraient", "pourrait", "qu", "quand", "que", "quel", "quelle", "quelles", "quels", "qui", "quoi",
+    "s", "sa", "sans", "se", "sera", "serai", "seraient", "serais", "serait", "seras", "serez", "seriez", "serions",
     "serons", "seront", "ses", "si", "soient", "sois", "soit", "sommes", "son", "sont", "sous", "soyez", "soyons",
     "suis", "sur", "t", "ta", "te", "tes", "toi", "ton", "tous", "tout", "toute", "toutes", "tres", "tu", "un", "une",
     "vers", "vos", "votre", "vous", "y",
