@@ -326,6 +326,21 @@ fn a_number_finds_it_written_as_a_word_and_back() {
 }
 
 #[test]
+fn a_number_finds_its_ordinal_spelt_out_and_an_ordinal_its_number() {
+    let index = corpus(&[
+        "Le vingt-cinquième anniversaire de la Convention est célébré.",
+        "Les Nations Unies célèbrent la Convention.",
+        "Quatre-vingt-dix pays et la twenty-second session.",
+    ]);
+    assert_eq!(ids(&search(&index, "convention 25 ans"))[0], "a");
+    assert_eq!(ids(&search(&index, "25e anniversaire"))[0], "a");
+    assert_eq!(found(&index, "90"), ["c"]);
+    assert_eq!(found(&index, "22nd"), ["c"]);
+    // « à l’occasion du vingt-cinquième anniversaire de la Convention » (p14), on the record.
+    assert_eq!(ids(&search(&record_index(), "25e anniversaire convention"))[0], "AG/12734#p14");
+}
+
+#[test]
 fn a_title_set_beside_a_name_finds_every_passage_that_speaker_speaks_in() {
     let lines = [
         ("a", "Ana Berg", "La Présidente de l’Assemblée générale, Mme Ana Berg, a ouvert la séance."),

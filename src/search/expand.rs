@@ -3,6 +3,7 @@
 //! and only then a completion of the word being typed or a likely typo.
 
 use super::fuzzy::{Rows, distance_within, first_sound, max_edits, prefix_distance_within, sound};
+use super::numbers::number_forms;
 use crate::analysis::{fold, is_any_stopword, stem_key};
 use crate::index::{Index, WordId};
 use crate::sort::{sort, sort_by_key};
@@ -69,12 +70,10 @@ pub fn core_forms(index: &Index, word: &str) -> Vec<(WordId, f32)> {
     for id in index.stem_group(word) {
         add(id, if inflects(&folded, index.folded(id)) { STEMMED } else { DERIVED });
     }
-    // "15" is « quinze » and "fifteen"; « quinze » is "15".
-    for spelled in NUMBERS.split(',').filter(|n| n.split(' ').any(|f| f == folded)) {
-        for form in spelled.split(' ').filter(|&f| f != folded) {
-            for &id in index.fold_group(form) {
-                add(id, FOLDED);
-            }
+    // "15" is « quinze » and "fifteen"; « quinze » is "15"; "25" the 25th, « vingt-cinquième », a little less.
+    for (form, same_kind) in number_forms(&folded) {
+        for &id in index.fold_group(&form) {
+            add(id, if same_kind { FOLDED } else { STEMMED });
         }
     }
     sort_by_key(&mut core, |&(id, _)| id);
@@ -91,14 +90,6 @@ fn inflects(typed: &str, word: &str) -> bool {
 
 /// An inflection adds this many letters at most (« -es », "-ing").
 const INFLECTION_LETTERS: usize = 3;
-
-/// Numbers as figures and as words, in French and in English ("one" and « un »
-/// are left out: they are articles and pronouns far more often than figures).
-/// One string: a table of string slices costs the wasm build more.
-const NUMBERS: &str = "2 deux two,3 trois three,4 quatre four,5 cinq five,6 six,7 sept seven,8 huit eight,\
-    9 neuf nine,10 dix ten,11 onze eleven,12 douze twelve,13 treize thirteen,14 quatorze fourteen,\
-    15 quinze fifteen,16 seize sixteen,17 dix-sept seventeen,18 dix-huit eighteen,19 dix-neuf nineteen,\
-    20 vingt twenty,30 trente thirty,40 quarante forty,50 cinquante fifty,60 soixante sixty,1000 mille thousand";
 
 /// Whether the words that begin with a typed word stand for it: it is being
 /// typed, or it is a whole word the index lacks, long enough to be the clipped

@@ -6,6 +6,7 @@ mod answer_type;
 mod expand;
 mod fuzzy;
 mod initials;
+mod numbers;
 pub mod query;
 mod rank;
 mod said_by;

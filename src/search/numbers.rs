@@ -1,0 +1,247 @@
+//! Numbers as figures and as words, in French and in English: "25" is
+//! « vingt-cinq » and "twenty-five", and the 25th « vingt-cinquième »,
+//! "twenty-fifth", « 25e »; records spell out small numbers and ordinals
+//! (« le vingt-cinquième anniversaire de la Convention »), people type figures.
+//! One and first are left out (« un », "one", « premier », "first" are
+//! articles, pronouns and titles far more often than figures); so are forms
+//! of more than one word (« vingt et un », « mille deux cents »).
+
+/// The highest number spelt out; 1000 is the one round number past it.
+const MAX_SPELT: u32 = 99;
+
+/// The other ways of writing the number a folded word writes, each with
+/// whether it keeps the word's kind (figure or cardinal for a cardinal,
+/// ordinal for an ordinal): empty when the word writes no number.
+#[inline(never)]
+pub fn number_forms(folded: &str) -> Vec<(String, bool)> {
+    let Some((n, ordinal)) = read(folded) else { return Vec::new() };
+    let mut forms: Vec<(String, bool)> = Vec::new();
+    for (form, is_ordinal) in forms_of(n) {
+        if form != folded {
+            forms.push((form, is_ordinal == ordinal));
+        }
+    }
+    forms
+}
+
+/// The number a folded word writes, and whether as an ordinal.
+fn read(folded: &str) -> Option<(u32, bool)> {
+    if folded.bytes().all(|b| b.is_ascii_digit()) {
+        let n: u32 = folded.parse().ok()?;
+        return ((2..=MAX_SPELT).contains(&n) || n == 1000).then_some((n, false));
+    }
+    // Only a word that begins as a number word may be one: most query words stop here.
+    let first = folded.bytes().next()?;
+    if !(first.is_ascii_digit() || b"cdefhmnoqstv".contains(&first)) {
+        return None;
+    }
+    (2..=MAX_SPELT)
+        .chain([1000])
+        .find_map(|n| forms_of(n).into_iter().find(|(form, _)| form == folded).map(|(_, o)| (n, o)))
+}
+
+/// Every way of writing `n` in one word, folded, each with whether it is an ordinal.
+fn forms_of(n: u32) -> Vec<(String, bool)> {
+    let digits = n.to_string();
+    if n == 1000 {
+        return vec![(digits, false), ("mille".into(), false), ("thousand".into(), false)];
+    }
+    let english_suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    vec![
+        (digits.clone() + "e", true),
+        (digits.clone() + "eme", true),
+        (digits.clone() + english_suffix, true),
+        (digits, false),
+        (french(n, &FRENCH_CARDINALS), false),
+        (french(n, &FRENCH_ORDINALS), true),
+        (english(n, &ENGLISH_CARDINALS), false),
+        (english(n, &ENGLISH_ORDINALS), true),
+    ]
+}
+
+/// French words for 1–19, then for the tens 10–60 and 80: cardinals and
+/// ordinals alike, so that one function spells both (tables cost the wasm
+/// build less than the code that would derive one from the other).
+type Words = ([&'static str; 20], [&'static str; 7], &'static str);
+
+const FRENCH_CARDINALS: Words = (
+    [
+        "", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize",
+        "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf",
+    ],
+    ["", "dix", "vingt", "trente", "quarante", "cinquante", "soixante"],
+    "quatre-vingts",
+);
+const FRENCH_ORDINALS: Words = (
+    [
+        "",
+        "unieme",
+        "deuxieme",
+        "troisieme",
+        "quatrieme",
+        "cinquieme",
+        "sixieme",
+        "septieme",
+        "huitieme",
+        "neuvieme",
+        "dixieme",
+        "onzieme",
+        "douzieme",
+        "treizieme",
+        "quatorzieme",
+        "quinzieme",
+        "seizieme",
+        "dix-septieme",
+        "dix-huitieme",
+        "dix-neuvieme",
+    ],
+    ["", "dixieme", "vingtieme", "trentieme", "quarantieme", "cinquantieme", "soixantieme"],
+    "quatre-vingtieme",
+);
+
+/// « vingt-cinq », « soixante-et-onze », « quatre-vingt-dix », « vingt-cinquième »
+/// (folded; in the 1990 spelling, hyphens throughout, which makes one word).
+fn french(n: u32, (units, tens, eighty): &Words) -> String {
+    let unit = |u: u32| units.get(u as usize).copied().unwrap_or_default();
+    // Before a unit, the tens word is a cardinal: « vingt-cinquième ».
+    let (ten, rest) = match n {
+        0..=19 => return unit(n).to_string(),
+        80 => return eighty.to_string(),
+        81..=99 => ("quatre-vingt", n - 80),
+        // 70–79 count on from soixante: « soixante-douze ».
+        70..=79 => ("soixante", n - 60),
+        _ if n.is_multiple_of(10) => return tens.get((n / 10) as usize).copied().unwrap_or_default().to_string(),
+        _ => (FRENCH_CARDINALS.1.get((n / 10) as usize).copied().unwrap_or_default(), n % 10),
+    };
+    let and = if (rest == 1 || rest == 11) && n < 80 { "-et-" } else { "-" };
+    [ten, and, unit(rest)].concat()
+}
+
+const ENGLISH_CARDINALS: Words = (
+    [
+        "",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ],
+    ["", "ten", "twenty", "thirty", "forty", "fifty", "sixty"],
+    "",
+);
+const ENGLISH_ORDINALS: Words = (
+    [
+        "",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+    ],
+    ["", "tenth", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth"],
+    "",
+);
+/// The tens past sixty, which French does not count in: cardinal, ordinal.
+const ENGLISH_HIGH_TENS: [(&str, &str); 3] =
+    [("seventy", "seventieth"), ("eighty", "eightieth"), ("ninety", "ninetieth")];
+
+/// "twenty-five", "twenty-fifth", "eightieth" (folded).
+fn english(n: u32, (units, tens, _): &Words) -> String {
+    let ordinal = units.get(1) == ENGLISH_ORDINALS.0.get(1);
+    let tens_word = |t: u32, as_ordinal: bool| match t {
+        7..=9 => ENGLISH_HIGH_TENS.get(t as usize - 7).map_or("", |&(c, o)| if as_ordinal { o } else { c }),
+        _ if as_ordinal => tens.get(t as usize).copied().unwrap_or_default(),
+        _ => ENGLISH_CARDINALS.1.get(t as usize).copied().unwrap_or_default(),
+    };
+    match n {
+        0..=19 => units.get(n as usize).copied().unwrap_or_default().to_string(),
+        _ if n.is_multiple_of(10) => tens_word(n / 10, ordinal).to_string(),
+        _ => [tens_word(n / 10, false), "-", units.get((n % 10) as usize).copied().unwrap_or_default()].concat(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forms(word: &str) -> Vec<String> {
+        number_forms(word).into_iter().map(|(f, _)| f).collect()
+    }
+
+    #[test]
+    fn figures_cardinals_and_ordinals_write_one_number() {
+        let of_25 = forms("25");
+        for form in ["vingt-cinq", "vingt-cinquieme", "twenty-five", "twenty-fifth", "25e", "25eme", "25th"] {
+            assert!(of_25.contains(&form.to_string()), "{form} in {of_25:?}");
+        }
+        assert!(forms("vingt-cinquieme").contains(&"25".to_string()));
+        assert!(forms("twenty-fifth").contains(&"vingt-cinquieme".to_string()));
+        assert!(forms("quinze").contains(&"fifteen".to_string()));
+        assert!(forms("mille").contains(&"1000".to_string()));
+    }
+
+    #[test]
+    fn numbers_are_spelt_as_french_and_english_count() {
+        let fr = |n| (french(n, &FRENCH_CARDINALS), french(n, &FRENCH_ORDINALS));
+        assert_eq!(fr(21), ("vingt-et-un".into(), "vingt-et-unieme".into()));
+        assert_eq!(fr(25), ("vingt-cinq".into(), "vingt-cinquieme".into()));
+        assert_eq!(fr(30), ("trente".into(), "trentieme".into()));
+        assert_eq!(fr(71), ("soixante-et-onze".into(), "soixante-et-onzieme".into()));
+        assert_eq!(fr(72), ("soixante-douze".into(), "soixante-douzieme".into()));
+        assert_eq!(fr(80), ("quatre-vingts".into(), "quatre-vingtieme".into()));
+        assert_eq!(fr(81), ("quatre-vingt-un".into(), "quatre-vingt-unieme".into()));
+        assert_eq!(fr(99), ("quatre-vingt-dix-neuf".into(), "quatre-vingt-dix-neuvieme".into()));
+        let en = |n| (english(n, &ENGLISH_CARDINALS), english(n, &ENGLISH_ORDINALS));
+        assert_eq!(en(22), ("twenty-two".into(), "twenty-second".into()));
+        assert_eq!(en(40), ("forty".into(), "fortieth".into()));
+        assert_eq!(en(80), ("eighty".into(), "eightieth".into()));
+        assert_eq!(en(93), ("ninety-three".into(), "ninety-third".into()));
+    }
+
+    #[test]
+    fn a_cardinal_keeps_its_kind_in_figures_and_words_not_in_ordinals() {
+        let kinds: Vec<(String, bool)> = number_forms("15");
+        assert!(kinds.contains(&("quinze".to_string(), true)));
+        assert!(kinds.contains(&("quinzieme".to_string(), false)));
+    }
+
+    #[test]
+    fn one_first_and_other_words_write_no_number() {
+        for word in ["1", "un", "one", "premier", "first", "traite", "", "100", "seizieme-siecle"] {
+            assert!(number_forms(word).is_empty(), "{word}");
+        }
+    }
+}
