@@ -138,6 +138,15 @@ fn a_question_of_what_a_delegation_said_reads_that_delegations_own_best_postings
 }
 
 #[test]
+fn a_number_in_figures_finds_it_spelt_out() {
+    // "the Presidency of the twenty-fifth session" (1970), "twenty-fourth" the year before.
+    let asked = search("25th session");
+    let spelt = asked.results.hits.iter().filter(|h| lower(h).contains("twenty-fifth session")).count();
+    assert!(spelt >= 2, "{:?}", ids(&asked.results));
+    assert!(asked.results.hits.iter().all(|h| !lower(h).contains("twenty-fourth")), "{:?}", ids(&asked.results));
+}
+
+#[test]
 fn a_word_missing_one_letter_still_finds_it_at_the_cost_of_one_more_file_at_most() {
     for (right, wrong, id) in [
         ("equilibrium", "equilbrium", "FRA_25_1970#p4"),

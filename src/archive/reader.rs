@@ -19,7 +19,7 @@ use crate::index::{
 };
 use crate::record::Speaker;
 use crate::search::query::{Clause, Query, parse};
-use crate::search::{Results, SearchOptions, Typed, completes, core_forms, reads_as, said_by};
+use crate::search::{Results, SearchOptions, Typed, completes, core_forms, number_forms, reads_as, said_by};
 use crate::sort::{sort, sort_by, sort_by_key};
 
 /// A word in fewer than one passage in this many may be the other language's
@@ -517,12 +517,16 @@ impl Archive {
         pairs
     }
 
-    /// The term chunks a typed word needs: its own, its stem's, and the next
+    /// The term chunks a typed word needs: its own, its stem's, those of the
+    /// other ways of writing a number ("79th": "seventy-ninth"), and the next
     /// one when the word is still being typed and its completions run on.
     fn chunks_for(&self, keys: &[String], word: &str, prefix: bool, out: &mut Vec<usize>) {
         let folded = fold(word);
         let own = chunk_of(keys, &folded);
         out.push(own);
+        let numbers = number_forms(&folded).into_iter().map(|(number, _)| number);
+        let written = numbers.filter(|n| n.lang.is_none_or(|lang| self.langs.contains(&lang)));
+        out.extend(written.map(|n| chunk_of(keys, &n.form)));
         for &lang in &self.langs {
             out.push(chunk_of(keys, &stem_key(lang, word)));
         }

@@ -71,8 +71,8 @@ pub fn core_forms(index: &Index, word: &str) -> Vec<(WordId, f32)> {
         add(id, if inflects(&folded, index.folded(id)) { STEMMED } else { DERIVED });
     }
     // "15" is « quinze » and "fifteen"; « quinze » is "15"; "25" the 25th, « vingt-cinquième », a little less.
-    for (form, same_kind) in number_forms(&folded) {
-        for &id in index.fold_group(&form) {
+    for (number, same_kind) in number_forms(&folded) {
+        for &id in index.fold_group(&number.form) {
             add(id, if same_kind { FOLDED } else { STEMMED });
         }
     }

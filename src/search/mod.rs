@@ -19,6 +19,7 @@ use crate::sort::{sort, sort_by, sort_by_key};
 use answer_type::{AnswerType, answer_type, answers, spelled_figures};
 use expand::{Expansion, expand};
 pub(crate) use expand::{Typed, completes, core_forms, reads_as_other};
+pub(crate) use numbers::number_forms;
 use query::{Clause, Query, parse};
 use rank::{Matches, Scorer, merge_best};
 pub(crate) use said_by::said_by;

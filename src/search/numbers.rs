@@ -6,22 +6,29 @@
 //! articles, pronouns and titles far more often than figures); so are forms
 //! of more than one word (« vingt et un », « mille deux cents »).
 
+use crate::analysis::Lang;
+
 /// The highest number spelt out; 1000 is the one round number past it.
 const MAX_SPELT: u32 = 99;
+
+/// One way of writing a number.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NumberForm {
+    /// Folded.
+    pub form: String,
+    /// As a figure, or as a word of one language.
+    pub lang: Option<Lang>,
+    /// An ordinal ("25th"), else a cardinal or a figure.
+    ordinal: bool,
+}
 
 /// The other ways of writing the number a folded word writes, each with
 /// whether it keeps the word's kind (figure or cardinal for a cardinal,
 /// ordinal for an ordinal): empty when the word writes no number.
 #[inline(never)]
-pub fn number_forms(folded: &str) -> Vec<(String, bool)> {
+pub fn number_forms(folded: &str) -> Vec<(NumberForm, bool)> {
     let Some((n, ordinal)) = read(folded) else { return Vec::new() };
-    let mut forms: Vec<(String, bool)> = Vec::new();
-    for (form, is_ordinal) in forms_of(n) {
-        if form != folded {
-            forms.push((form, is_ordinal == ordinal));
-        }
-    }
-    forms
+    forms_of(n).into_iter().filter(|f| f.form != folded).map(|f| (f.clone(), f.ordinal == ordinal)).collect()
 }
 
 /// The number a folded word writes, and whether as an ordinal.
@@ -37,14 +44,19 @@ fn read(folded: &str) -> Option<(u32, bool)> {
     }
     (2..=MAX_SPELT)
         .chain([1000])
-        .find_map(|n| forms_of(n).into_iter().find(|(form, _)| form == folded).map(|(_, o)| (n, o)))
+        .find_map(|n| forms_of(n).into_iter().find(|f| f.form == folded).map(|f| (n, f.ordinal)))
 }
 
-/// Every way of writing `n` in one word, folded, each with whether it is an ordinal.
-fn forms_of(n: u32) -> Vec<(String, bool)> {
+/// Every way of writing `n` in one word.
+fn forms_of(n: u32) -> Vec<NumberForm> {
+    let form = |form: String, lang: Option<Lang>, ordinal: bool| NumberForm { form, lang, ordinal };
     let digits = n.to_string();
     if n == 1000 {
-        return vec![(digits, false), ("mille".into(), false), ("thousand".into(), false)];
+        return vec![
+            form(digits, None, false),
+            form("mille".into(), Some(Lang::French), false),
+            form("thousand".into(), Some(Lang::English), false),
+        ];
     }
     let english_suffix = match (n % 10, n % 100) {
         (_, 11..=13) => "th",
@@ -52,15 +64,16 @@ fn forms_of(n: u32) -> Vec<(String, bool)> {
         (3, _) => "rd",
         _ => "th",
     };
+    let (fr, en) = (Some(Lang::French), Some(Lang::English));
     vec![
-        (digits.clone() + "e", true),
-        (digits.clone() + "eme", true),
-        (digits.clone() + english_suffix, true),
-        (digits, false),
-        (french(n, &FRENCH_CARDINALS), false),
-        (french(n, &FRENCH_ORDINALS), true),
-        (english(n, &ENGLISH_CARDINALS), false),
-        (english(n, &ENGLISH_ORDINALS), true),
+        form(digits.clone() + "e", fr, true),
+        form(digits.clone() + "eme", fr, true),
+        form(digits.clone() + english_suffix, en, true),
+        form(digits, None, false),
+        form(french(n, &FRENCH_CARDINALS), fr, false),
+        form(french(n, &FRENCH_ORDINALS), fr, true),
+        form(english(n, &ENGLISH_CARDINALS), en, false),
+        form(english(n, &ENGLISH_ORDINALS), en, true),
     ]
 }
 
@@ -198,7 +211,7 @@ mod tests {
     use super::*;
 
     fn forms(word: &str) -> Vec<String> {
-        number_forms(word).into_iter().map(|(f, _)| f).collect()
+        number_forms(word).into_iter().map(|(f, _)| f.form).collect()
     }
 
     #[test]
@@ -233,7 +246,7 @@ mod tests {
 
     #[test]
     fn a_cardinal_keeps_its_kind_in_figures_and_words_not_in_ordinals() {
-        let kinds: Vec<(String, bool)> = number_forms("15");
+        let kinds: Vec<(String, bool)> = number_forms("15").into_iter().map(|(f, same)| (f.form, same)).collect();
         assert!(kinds.contains(&("quinze".to_string(), true)));
         assert!(kinds.contains(&("quinzieme".to_string(), false)));
     }
