@@ -138,6 +138,16 @@ fn a_question_of_what_a_delegation_said_reads_that_delegations_own_best_postings
 }
 
 #[test]
+fn a_question_of_what_the_french_delegation_said_reads_frances_own_best_postings() {
+    let asked = search("what did the French delegation say about peace");
+    let first = asked.results.hits.first().unwrap_or_else(|| panic!("no hit: {:?}", asked.fetched));
+    assert_eq!(first.speaker.as_deref(), Some("France"), "{:?}", ids(&asked.results));
+    let france = search("what did france say about peace");
+    let own = |a: &Answer| a.fetched.iter().filter(|p| p.starts_with("filters/speaker-")).cloned().collect::<Vec<_>>();
+    assert_eq!(own(&asked), own(&france), "{:?}", asked.fetched);
+}
+
+#[test]
 fn a_number_in_figures_finds_it_spelt_out() {
     // "the Presidency of the twenty-fifth session" (1970), "twenty-fourth" the year before.
     let asked = search("25th session");

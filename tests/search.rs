@@ -242,6 +242,29 @@ fn a_delegation_named_by_its_nationality_finds_its_speech() {
 }
 
 #[test]
+fn a_question_of_what_a_delegation_said_names_it_by_its_nationality_where_the_text_uses_the_word() {
+    // English statements say "French" of many things; the adjective still names France as the speaker.
+    let index = spoken(
+        "en",
+        &[
+            ("a", "France", "We support a ban on nuclear tests."),
+            ("b", "Japan", "Nuclear tests must end, and French Polynesia knows nuclear tests too."),
+            ("c", "Japan", "Nuclear tests, nuclear tests: nuclear tests must end."),
+            ("d", "Mexico", "Our delegation supports the treaty on nuclear tests."),
+        ],
+    );
+    for query in [
+        "what did the French delegation say about nuclear tests",
+        "what did the delegation of France say about nuclear tests",
+    ] {
+        assert_eq!(ids(&search(&index, query)).first(), Some(&"a"), "{query}");
+    }
+    // "Representative" and "delegation" name no one: Mexico does.
+    let r = search(&index, "what did the representative of Mexico say about nuclear tests");
+    assert_eq!(ids(&r).first(), Some(&"d"), "{:?}", ids(&r));
+}
+
+#[test]
 fn a_question_that_asks_for_a_figure_ranks_the_passage_that_gives_it_first() {
     let index = corpus(&[
         "Des enfants, victimes de la traite.",

@@ -9,7 +9,7 @@
 //! the index does not use (« Biélorussie » → « Bélarus », "Italian" → « Italie »).
 
 use super::stem::stem;
-use super::{Lang, fold, is_any_stopword, is_stopword, own_translation_key, stem_key, tokenize};
+use super::{Lang, fold, is_any_stopword, is_stopword, own_translation_key, speaker_alias_key, stem_key, tokenize};
 use crate::index::Translation;
 use crate::record::delegations::{DELEGATIONS, Delegation};
 use std::collections::BTreeMap;
@@ -107,7 +107,16 @@ pub fn translations(words: &[String], into: Lang) -> Vec<Translation> {
     }
     by_key.retain(|_, words| !words.is_empty());
     by_key.extend(own_keys);
+    let mut aliases: Vec<(String, Vec<u32>)> = Vec::new();
     for (word, ids, adjective) in name_variants(&by_fold) {
+        // Every nationality adjective names its delegation as a speaker, even where
+        // the index holds the word: "what did the French delegation say".
+        if adjective {
+            aliases.push((speaker_alias_key(&word), ids.clone()));
+        }
+        if by_fold.contains_key(&word) {
+            continue;
+        }
         // An adjective the lexicon translates keeps its translation: « soviétique » is
         // "Soviet", not every word of the Russian Federation's names.
         let translated = |key: &String| by_key.get(key).is_some_and(|words| !words.is_empty());
@@ -119,15 +128,21 @@ pub fn translations(words: &[String], into: Lang) -> Vec<Translation> {
         merged.extend(ids);
         *merged = sorted(&mut merged.iter().copied());
     }
+    for (key, ids) in aliases {
+        let merged = by_key.entry(key).or_default();
+        merged.extend(ids);
+        *merged = sorted(&mut merged.iter().copied());
+    }
     by_key.into_iter().map(|(key, words)| Translation { key, words }).collect()
 }
 
-/// A delegation's names and nationality adjectives the index does not use →
+/// A delegation's names the index does not use, and its nationality adjectives →
 /// the words of the name it uses (« Biélorussie », "Burma" → « Bélarus »,
 /// "Myanmar"; « Syrie » → « syrienne » of « République arabe syrienne »;
 /// "Italian", « italienne » → « Italie »): each name's word (folded), to be
-/// filed under its own key (`own_translation_key`), so that a name half
-/// remembered finds the delegation.
+/// filed under its own key (`own_translation_key`) where the index lacks it,
+/// so that a name half remembered finds the delegation, and each adjective
+/// under its speaker alias key (`speaker_alias_key`) too.
 /// `by_fold`: the dictionary's word ids by folded form.
 /// Names of one word only; the words a name shares with other delegations'
 /// (« République », "arabe") are no target. Each variant says whether it is
@@ -165,7 +180,7 @@ fn name_variants(by_fold: &BTreeMap<String, Vec<u32>>) -> Vec<(String, Vec<u32>,
         let adjectives = delegation.adjectives().flat_map(|a| [(a.to_string(), true), (format!("{a}s"), true)]);
         for (name, adjective) in names(delegation).map(|n| (n.to_string(), false)).chain(adjectives) {
             if let [word] = content(&name).as_slice()
-                && !by_fold.contains_key(word)
+                && (adjective || !by_fold.contains_key(word))
             {
                 variants.push((word.clone(), targets.clone(), adjective));
             }

@@ -94,6 +94,18 @@ pub fn own_translation_key(folded: &str) -> String {
     format!("{folded}\t")
 }
 
+/// The key under which a nationality adjective (folded) names its delegation's
+/// name words as a speaker ("french" → « France »), beside the word's own key
+/// and so in the same term chunk of an archive; no translation lookup reads it.
+pub fn speaker_alias_key(folded: &str) -> String {
+    format!("{folded}\t\t")
+}
+
+/// Whether a translation key is a speaker alias key (see [`speaker_alias_key`]).
+pub fn is_speaker_alias_key(key: &str) -> bool {
+    key.ends_with("\t\t")
+}
+
 /// Snowball French leaves the present plural of -er verbs whole, as "-ent"
 /// could end a noun or an adjective: "criminalisent" would never meet
 /// "criminaliser" and "criminalisé". A word it left whole meets them when

@@ -12,14 +12,16 @@ use super::format::{
     decode_terms, decode_text,
 };
 use super::{PHRASE_MAX_GAP, TIER, phrase_hash, phrase_pair, shard_path, shared_letters, split_phrase_pair};
-use crate::analysis::{Lang, fold, is_any_stopword, stem_key, tokenize, translation_keys};
+use crate::analysis::{
+    Lang, fold, is_any_stopword, is_speaker_alias_key, speaker_alias_key, stem_key, tokenize, translation_keys,
+};
 use crate::hash::HashMap;
 use crate::index::{
     CorpusStats, DecodeError, Index, IndexData, PassageData, Posting, RecordMeta, Translation, derive_postings,
 };
 use crate::record::Speaker;
 use crate::search::query::{Clause, Query, parse};
-use crate::search::{Results, SearchOptions, Typed, completes, core_forms, number_forms, reads_as, said_by};
+use crate::search::{Results, SaidBy, SearchOptions, Typed, completes, core_forms, number_forms, reads_as, said_by};
 use crate::sort::{sort, sort_by, sort_by_key};
 
 /// A word in fewer than one passage in this many may be the other language's
@@ -164,12 +166,12 @@ impl Archive {
         let all_stopwords = query.clauses.iter().all(Clause::is_stopword);
         // "What did France say…": the verb only asks (`Index::search` drops its
         // matches), so it costs no chunk and no typo bucket.
-        let asking = said_by(&query).map(|(_, verb)| verb);
+        let asking = said_by(&query).map(|asked| asked.asking).unwrap_or_default();
         let ranked = query
             .clauses
             .iter()
             .enumerate()
-            .filter(move |&(i, c)| Some(i) != asking && (all_stopwords || !c.is_stopword()))
+            .filter(move |&(i, c)| !asking.contains(&i) && (all_stopwords || !c.is_stopword()))
             .map(|(_, c)| c);
         let mut chunks: Vec<usize> = Vec::new();
         for clause in ranked.clone().chain(&query.excluded) {
@@ -200,7 +202,7 @@ impl Archive {
         // "What did France say about nuclear tests": the speaker's own best postings
         // of the other words, from its sub-archive (the archive-wide best may hold
         // none of its passages): its chunk keys with the first round, its chunks next.
-        let spoken = if folder.is_none() { self.spoken_by(&query) } else { None };
+        let spoken = if folder.is_none() { self.spoken_by(&query, None) } else { None };
         if let Some((speaker_folder, _)) = &spoken
             && self.chunk_keys(Some(speaker_folder)).is_none()
         {
@@ -209,8 +211,16 @@ impl Archive {
         if !missing.is_empty() {
             return Step::Need(missing);
         }
+        // "The French delegation": a nationality adjective names its speaker
+        // through the term chunk of the word, one round later.
+        let spoken = match spoken {
+            None if folder.is_none() => self.spoken_by(&query, Some(&shards)),
+            spoken => spoken,
+        };
         if let Some((speaker_folder, words)) = &spoken {
-            let keys = self.chunk_keys(Some(speaker_folder)).unwrap_or_default();
+            let Some(keys) = self.chunk_keys(Some(speaker_folder)) else {
+                return Step::Need(vec![self.path(&format!("{speaker_folder}/keys"))]);
+            };
             let mut own: Vec<usize> = Vec::new();
             for (word, prefix) in words {
                 self.chunks_for(keys, word, *prefix, &mut own);
@@ -417,21 +427,44 @@ impl Archive {
 
     /// The sub-archive of the one speaker a question of what someone said
     /// names ("what did France say about…"), and the query's other words (with
-    /// whether each is still being typed), when that speaker has one.
-    fn spoken_by(&self, query: &Query) -> Option<(String, Vec<(String, bool)>)> {
-        let (speaker, verb) = said_by(query)?;
-        let named: Vec<String> =
-            speaker.iter().filter_map(|&i| query.clauses.get(i)?.words.first().map(|w| fold(w))).collect();
+    /// whether each is still being typed), when that speaker has one. With the
+    /// term chunks at hand (`shards`), a word may name it as an adjective
+    /// ("what did the French delegation say…": its speaker alias key).
+    fn spoken_by(&self, query: &Query, shards: Option<&Shards>) -> Option<(String, Vec<(String, bool)>)> {
+        let SaidBy { speaker, asking } = said_by(query)?;
+        let typed: Vec<&String> = speaker.iter().filter_map(|&i| query.clauses.get(i)?.words.first()).collect();
+        // Each speaker word, and the name words it stands for as an adjective.
+        let mut named: Vec<Vec<String>> = typed.iter().map(|w| vec![fold(w)]).collect();
+        if let Some(shards) = shards {
+            // Read from the chunks themselves: the name's own chunk may not be at hand.
+            let chunks: Vec<&TermShard> = shards.terms.iter().filter_map(|p| self.shards.get(p)).collect();
+            for (names, word) in named.iter_mut().zip(&typed) {
+                let key = speaker_alias_key(&fold(word));
+                let entry = chunks.iter().find_map(|c| {
+                    c.translations
+                        .binary_search_by(|(k, _)| k.as_str().cmp(&key))
+                        .ok()
+                        .and_then(|i| c.translations.get(i))
+                });
+                names.extend(entry.into_iter().flat_map(|(_, words)| words.iter().map(|w| fold(w))));
+            }
+            if named.iter().all(|names| names.len() == 1) {
+                return None;
+            }
+        }
         let m = &self.manifest;
         let names = |s: &&Speaker| {
             let words: Vec<String> = tokenize(&s.name).iter().map(|t| fold(&t.word)).collect();
-            named.iter().all(|n| words.contains(n))
+            named.iter().all(|n| n.iter().any(|n| words.contains(n)))
         };
         let mut found = m.speakers.iter().enumerate().filter(|(_, s)| names(s)).map(|(i, _)| i as u32);
         let (Some(s), None) = (found.next(), found.next()) else { return None };
         m.filter_speakers.binary_search(&s).ok()?;
-        let others =
-            query.clauses.iter().enumerate().filter(|&(i, c)| i != verb && !speaker.contains(&i) && !c.is_stopword());
+        let others = query
+            .clauses
+            .iter()
+            .enumerate()
+            .filter(|&(i, c)| !asking.contains(&i) && !speaker.contains(&i) && !c.is_stopword());
         let words = others.flat_map(|(_, c)| c.words.iter().map(|w| (w.clone(), c.prefix && !c.phrase))).collect();
         Some((format!("filters/speaker-{s}"), words))
     }
@@ -491,8 +524,8 @@ impl Archive {
     fn loose_pairs(&mut self, query: &Query, shards: &Shards) -> Vec<u32> {
         // In "what did France say about nuclear tests" only what was said runs on:
         // the speaker and the verb pair with nothing.
-        let (speaker, verb) = said_by(query).unzip();
-        let asks = |i: usize| Some(i) == verb || speaker.as_ref().is_some_and(|s| s.contains(&i));
+        let asked = said_by(query);
+        let asks = |i: usize| asked.as_ref().is_some_and(|a| a.asking.contains(&i) || a.speaker.contains(&i));
         let loose: Vec<String> = query
             .clauses
             .iter()
@@ -641,6 +674,23 @@ impl Archive {
                     doc_freq.push(entry.doc_freq);
                     data.postings.push(postings.collect());
                 }
+            }
+        }
+        // The words of the speakers that nationality adjectives name ("french" →
+        // France), without postings: the speaker is matched by its name's words.
+        let mut named: Vec<&String> = shards
+            .iter()
+            .flat_map(|c| &c.translations)
+            .filter(|(key, _)| is_speaker_alias_key(key))
+            .flat_map(|(_, words)| words)
+            .collect();
+        sort(&mut named);
+        named.dedup();
+        for word in named {
+            if let Err(i) = data.words.binary_search(word) {
+                data.words.insert(i, word.clone());
+                data.postings.insert(i, Vec::new());
+                doc_freq.insert(i, 0);
             }
         }
         add_pairs(&mut data, &phrases, &local);

@@ -3,7 +3,7 @@
 //! groups derived the first time a query needs them.
 
 use super::{DecodeError, IndexData, decode};
-use crate::analysis::{Lang, fold, stem_key, tokenize, translation_keys};
+use crate::analysis::{Lang, fold, speaker_alias_key, stem_key, tokenize, translation_keys};
 use crate::hash::HashMap;
 use crate::sort::{sort, sort_by};
 use std::cell::OnceCell;
@@ -237,6 +237,14 @@ impl Index {
         let keys = translation_keys(self.translation_source, word);
         let found = keys.iter().find_map(|key| all.binary_search_by(|t| t.key.as_str().cmp(key)).ok());
         found.and_then(|i| all.get(i)).map_or(&[], |t| &t.words)
+    }
+
+    /// The words of the delegation a nationality adjective names as a speaker
+    /// ("french" → « France »; see `analysis::speaker_alias_key`).
+    pub fn speaker_aliases(&self, word: &str) -> &[WordId] {
+        let key = speaker_alias_key(&fold(word));
+        let all = &self.data.translations;
+        all.binary_search_by(|t| t.key.as_str().cmp(&key)).ok().and_then(|i| all.get(i)).map_or(&[], |t| &t.words)
     }
 
     /// True when the word occurs in a speaker name or a heading.

@@ -22,7 +22,7 @@ pub(crate) use expand::{Typed, completes, core_forms, reads_as_other};
 pub(crate) use numbers::number_forms;
 use query::{Clause, Query, parse};
 use rank::{Matches, Scorer, merge_best};
-pub(crate) use said_by::said_by;
+pub(crate) use said_by::{SaidBy, said_by};
 use serde::Serialize;
 use std::ops::Range;
 
@@ -135,6 +135,8 @@ struct Scored {
     content: bool,
     /// Matched only through a typo correction or a completion.
     inexact: bool,
+    /// Names the speaker a question asks about: matched, for coverage, in that speaker's passages.
+    names_speaker: bool,
 }
 
 impl Index {
@@ -150,7 +152,13 @@ impl Index {
         for (i, clause) in query.clauses.iter().enumerate() {
             // Function words rank nothing unless they are all there is ("to be or not to be").
             if clause.is_stopword() && !all_stopwords {
-                scored.push(Scored { matches: Matches::default(), weight: 0.0, content: false, inexact: false });
+                scored.push(Scored {
+                    matches: Matches::default(),
+                    weight: 0.0,
+                    content: false,
+                    inexact: false,
+                    names_speaker: false,
+                });
                 expansions.push(None);
                 continue;
             }
@@ -166,7 +174,7 @@ impl Index {
                 None => matches.len(),
             };
             let weight = if matches.is_empty() { 0.0 } else { scorer.idf(df) };
-            scored.push(Scored { matches, weight, content: true, inexact });
+            scored.push(Scored { matches, weight, content: true, inexact, names_speaker: false });
             expansions.push(expansion);
         }
         self.apply_acronym_spans(&scorer, &query, &expansions, &mut scored);
@@ -183,14 +191,21 @@ impl Index {
                 (0..scored.len()).filter(|&i| scored[i].content && scored[i].weight > 0.0).collect();
             titles::apply_titles(self, &mut scored, &content);
         }
-        // "What did France say…": the verb only asks; the speaker's passages answer first.
+        // "What did France say…": the verb (and "delegation") only asks; the speaker's passages answer first.
         let spoken = match said_by(&query) {
-            Some((speaker, verb)) => {
-                if let Some(saying) = scored.get_mut(verb) {
-                    saying.weight = 0.0;
-                    saying.matches.clear();
+            Some(asked) => {
+                for &i in &asked.asking {
+                    if let Some(asking) = scored.get_mut(i) {
+                        asking.weight = 0.0;
+                        asking.matches.clear();
+                    }
                 }
-                self.passages_spoken_by(&speaker, &expansions)
+                for &i in &asked.speaker {
+                    if let Some(naming) = scored.get_mut(i) {
+                        naming.names_speaker = true;
+                    }
+                }
+                self.passages_spoken_by(&query, &asked.speaker, &expansions)
             }
             None => Vec::new(),
         };
@@ -392,11 +407,23 @@ impl Index {
 
     /// The passages of the speakers whose names hold a form of each of the
     /// `speaker` clauses' words, sorted.
-    fn passages_spoken_by(&self, speaker: &[usize], expansions: &[Option<Expansion>]) -> Vec<u32> {
+    fn passages_spoken_by(&self, query: &Query, speaker: &[usize], expansions: &[Option<Expansion>]) -> Vec<u32> {
+        // A word of the speaker's name, or a nationality adjective of it ("the French delegation").
         let forms: Vec<Vec<WordId>> = speaker
             .iter()
-            .filter_map(|&i| expansions.get(i)?.as_ref())
-            .map(|e| e.core.iter().chain(&e.extra).map(|&(id, _)| id).collect())
+            .filter_map(|&i| {
+                let aliases = query.clauses.get(i)?.words.first().map_or(&[][..], |w| self.speaker_aliases(w));
+                let expansion = expansions.get(i)?.as_ref()?;
+                Some(
+                    expansion
+                        .core
+                        .iter()
+                        .chain(&expansion.extra)
+                        .map(|&(id, _)| id)
+                        .chain(aliases.iter().copied())
+                        .collect(),
+                )
+            })
             .collect();
         if forms.len() < speaker.len() {
             return Vec::new();
@@ -578,6 +605,11 @@ fn combine(scored: &[Scored], excluded: &[u32], answering: &[u32], spoken: &[u32
                 let m = s.matches.get(&p);
                 if let Some(m) = m {
                     sum += m.score;
+                    matched_weight += s.weight;
+                } else if s.names_speaker && spoken.binary_search(&p).is_ok() {
+                    // The speaker's own passages need not name it ("the French
+                    // delegation"): they count as naming it once.
+                    sum += s.weight;
                     matched_weight += s.weight;
                 }
                 if let (Some(a), Some(b)) = (previous, m) {

@@ -15,22 +15,38 @@ const SAYING: &str = "say said says think thinks thought dit dire declare pense 
 const ASKING_FR: &str = "qu que a ont";
 /// French words that end the speaker after the verb (« … la Lituanie sur le Bélarus »).
 const ABOUT_FR: &str = "sur de du des a au aux concernant";
+/// Words that say what kind of speaker, not which ("the French delegation",
+/// « le représentant du Mexique »): the speaker is named by the others.
+const ROLE: &str = "delegation delegations representative representant representante government gouvernement";
 
-/// The clauses that name the speaker a question asks about, and the clause of
-/// the verb of saying (which asks, and is not what is said); `None` when the
-/// query asks no such thing. Quoted phrases ask nothing.
-pub fn said_by(query: &Query) -> Option<(Vec<usize>, usize)> {
+/// A question of what someone said, as clause indexes.
+#[derive(Debug, PartialEq)]
+pub struct SaidBy {
+    /// The clauses that name the speaker ("France", "French").
+    pub speaker: Vec<usize>,
+    /// The clauses that only ask: the verb of saying first, then the words of a
+    /// role beside the speaker's name ("delegation"). They rank nothing.
+    pub asking: Vec<usize>,
+}
+
+/// What a question of what someone said asks; `None` when the query asks no
+/// such thing. Quoted phrases ask nothing.
+pub fn said_by(query: &Query) -> Option<SaidBy> {
     let words: Vec<Option<String>> =
         query.clauses.iter().map(|c| if c.quoted { None } else { c.words.first().map(|w| fold(w)) }).collect();
     let word = |i: usize| words.get(i).and_then(Option::as_deref);
-    let content = |range: std::ops::Range<usize>| -> Vec<usize> {
-        range.filter(|&i| word(i).is_some_and(|w| !is_any_stopword(w))).collect()
+    let asked = |verb: usize, range: std::ops::Range<usize>| -> Option<SaidBy> {
+        let content: Vec<usize> = range.filter(|&i| word(i).is_some_and(|w| !is_any_stopword(w))).collect();
+        let (roles, names): (Vec<usize>, Vec<usize>) =
+            content.iter().partition(|&&i| word(i).is_some_and(|w| listed(ROLE, w)));
+        // "What did the delegation say": a role alone is the speaker.
+        let (speaker, roles) = if names.is_empty() { (roles, names) } else { (names, roles) };
+        (!speaker.is_empty()).then(|| SaidBy { speaker, asking: [verb].into_iter().chain(roles).collect() })
     };
     let verb = (0..words.len()).find(|&i| word(i).is_some_and(|w| listed(SAYING, w)))?;
     // English: the speaker stands between the auxiliary and the verb.
     if let Some(aux) = (0..verb).rev().find(|&i| word(i).is_some_and(|w| listed(ASKING, w))) {
-        let speaker = content(aux + 1..verb);
-        return (!speaker.is_empty()).then_some((speaker, verb));
+        return asked(verb, aux + 1..verb);
     }
     // French: after the verb, up to the word that opens what was said about.
     if verb > 0 && word(verb - 1).is_some_and(|w| listed(ASKING_FR, w)) {
@@ -38,8 +54,7 @@ pub fn said_by(query: &Query) -> Option<(Vec<usize>, usize)> {
         while end < words.len() && !(end > verb + 1 && word(end).is_some_and(|w| listed(ABOUT_FR, w))) {
             end += 1;
         }
-        let speaker = content(verb + 1..end);
-        return (!speaker.is_empty()).then_some((speaker, verb));
+        return asked(verb, verb + 1..end);
     }
     None
 }
@@ -49,19 +64,25 @@ mod tests {
     use super::super::query::parse;
     use super::*;
 
-    fn asked(q: &str) -> Option<(Vec<String>, String)> {
+    fn asked(q: &str) -> Option<(Vec<String>, Vec<String>)> {
         let query = parse(q);
         let word = |i: usize| query.clauses[i].words[0].clone();
-        said_by(&query).map(|(speaker, verb)| (speaker.into_iter().map(word).collect(), word(verb)))
+        said_by(&query).map(|s| (s.speaker.into_iter().map(word).collect(), s.asking.into_iter().map(word).collect()))
     }
 
     #[test]
     fn questions_that_ask_what_someone_said() {
-        let named = |speaker: &[&str], verb: &str| Some((speaker.iter().map(|s| s.to_string()).collect(), verb.into()));
+        let strings = |words: &[&str]| words.iter().map(|s| s.to_string()).collect::<Vec<String>>();
+        let named = |speaker: &[&str], verb: &str| Some((strings(speaker), strings(&[verb])));
         assert_eq!(asked("what did france say about nuclear tests"), named(&["france"], "say"));
         assert_eq!(asked("what did mira sorvino say"), named(&["mira", "sorvino"], "say"));
         assert_eq!(asked("qu'a dit la lituanie sur le belarus"), named(&["lituanie"], "dit"));
         assert_eq!(asked("qu'a dit siobhan mullally"), named(&["siobhan", "mullally"], "dit"));
+        let role = |speaker: &str, asking: &[&str]| Some((strings(&[speaker]), strings(asking)));
+        assert_eq!(asked("what did the french delegation say"), role("french", &["say", "delegation"]));
+        assert_eq!(asked("what did the representative of Mexico say"), role("mexico", &["say", "representative"]));
+        assert_eq!(asked("qu'a dit la délégation française sur"), role("française", &["dit", "délégation"]));
+        assert_eq!(asked("what did the delegation say"), named(&["delegation"], "say"));
     }
 
     #[test]
