@@ -409,24 +409,16 @@ impl Index {
     /// `speaker` clauses' words, sorted.
     fn passages_spoken_by(&self, query: &Query, speaker: &[usize], expansions: &[Option<Expansion>]) -> Vec<u32> {
         // A word of the speaker's name, or a nationality adjective of it ("the French delegation").
-        let forms: Vec<Vec<WordId>> = speaker
-            .iter()
-            .filter_map(|&i| {
-                let aliases = query.clauses.get(i)?.words.first().map_or(&[][..], |w| self.speaker_aliases(w));
-                let expansion = expansions.get(i)?.as_ref()?;
-                Some(
-                    expansion
-                        .core
-                        .iter()
-                        .chain(&expansion.extra)
-                        .map(|&(id, _)| id)
-                        .chain(aliases.iter().copied())
-                        .collect(),
-                )
-            })
-            .collect();
-        if forms.len() < speaker.len() {
-            return Vec::new();
+        let mut forms: Vec<Vec<WordId>> = Vec::with_capacity(speaker.len());
+        for &i in speaker {
+            let (Some(clause), Some(Some(expansion))) = (query.clauses.get(i), expansions.get(i)) else {
+                return Vec::new();
+            };
+            let mut ids: Vec<WordId> = expansion.core.iter().chain(&expansion.extra).map(|&(id, _)| id).collect();
+            if let Some(word) = clause.words.first() {
+                ids.extend_from_slice(self.speaker_aliases(word));
+            }
+            forms.push(ids);
         }
         let mut passages: Vec<u32> = Vec::new();
         for (name, spoken) in self.speaker_words.iter().zip(&self.speaker_passages) {

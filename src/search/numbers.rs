@@ -132,7 +132,7 @@ fn french(n: u32, (units, tens, eighty): &Words) -> String {
         _ => (FRENCH_CARDINALS.1.get((n / 10) as usize).copied().unwrap_or_default(), n % 10),
     };
     let and = if (rest == 1 || rest == 11) && n < 80 { "-et-" } else { "-" };
-    [ten, and, unit(rest)].concat()
+    joined(&[ten, and, unit(rest)])
 }
 
 const ENGLISH_CARDINALS: Words = (
@@ -202,8 +202,17 @@ fn english(n: u32, (units, tens, _): &Words) -> String {
     match n {
         0..=19 => units.get(n as usize).copied().unwrap_or_default().to_string(),
         _ if n.is_multiple_of(10) => tens_word(n / 10, ordinal).to_string(),
-        _ => [tens_word(n / 10, false), "-", units.get((n % 10) as usize).copied().unwrap_or_default()].concat(),
+        _ => joined(&[tens_word(n / 10, false), "-", units.get((n % 10) as usize).copied().unwrap_or_default()]),
     }
+}
+
+/// Words joined into one, as `concat` would (whose generic code costs the wasm build more).
+fn joined(parts: &[&str]) -> String {
+    let mut out = String::new();
+    for part in parts {
+        out.push_str(part);
+    }
+    out
 }
 
 #[cfg(test)]

@@ -36,12 +36,19 @@ pub fn said_by(query: &Query) -> Option<SaidBy> {
         query.clauses.iter().map(|c| if c.quoted { None } else { c.words.first().map(|w| fold(w)) }).collect();
     let word = |i: usize| words.get(i).and_then(Option::as_deref);
     let asked = |verb: usize, range: std::ops::Range<usize>| -> Option<SaidBy> {
-        let content: Vec<usize> = range.filter(|&i| word(i).is_some_and(|w| !is_any_stopword(w))).collect();
-        let (roles, names): (Vec<usize>, Vec<usize>) =
-            content.iter().partition(|&&i| word(i).is_some_and(|w| listed(ROLE, w)));
+        let (mut speaker, mut asking) = (Vec::new(), vec![verb]);
+        for i in range {
+            match word(i) {
+                Some(w) if listed(ROLE, w) => asking.push(i),
+                Some(w) if !is_any_stopword(w) => speaker.push(i),
+                _ => {}
+            }
+        }
         // "What did the delegation say": a role alone is the speaker.
-        let (speaker, roles) = if names.is_empty() { (roles, names) } else { (names, roles) };
-        (!speaker.is_empty()).then(|| SaidBy { speaker, asking: [verb].into_iter().chain(roles).collect() })
+        if speaker.is_empty() {
+            speaker = asking.split_off(1);
+        }
+        (!speaker.is_empty()).then_some(SaidBy { speaker, asking })
     };
     let verb = (0..words.len()).find(|&i| word(i).is_some_and(|w| listed(SAYING, w)))?;
     // English: the speaker stands between the auxiliary and the verb.
