@@ -33,18 +33,52 @@ pub fn number_forms(folded: &str) -> Vec<(NumberForm, bool)> {
 
 /// The number a folded word writes, and whether as an ordinal.
 fn read(folded: &str) -> Option<(u32, bool)> {
-    if folded.bytes().all(|b| b.is_ascii_digit()) {
-        let n: u32 = folded.parse().ok()?;
-        return ((2..=MAX_SPELT).contains(&n) || n == 1000).then_some((n, false));
+    // A figure, or an ordinal in figures (« 25e », « 25eme », "25th").
+    let digits = folded.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 {
+        let (figures, suffix) = folded.split_at_checked(digits)?;
+        let n: u32 = figures.parse().ok()?;
+        let ordinal = match suffix {
+            "" => false,
+            "e" | "eme" | "st" | "nd" | "rd" | "th" => true,
+            _ => return None,
+        };
+        return ((2..=MAX_SPELT).contains(&n) || n == 1000 && !ordinal).then_some((n, ordinal));
     }
-    // Only a word that begins as a number word may be one: most query words stop here.
-    let first = folded.bytes().next()?;
-    if !(first.is_ascii_digit() || b"cdefhmnoqstv".contains(&first)) {
+    // Only a word whose first part is a number word may be one: most query words
+    // stop here, before the forms of every number are spelt to be compared.
+    if !begins_as_a_number_word(head(folded)) {
         return None;
     }
     (2..=MAX_SPELT)
         .chain([1000])
         .find_map(|n| forms_of(n).into_iter().find(|f| f.form == folded).map(|f| (n, f.ordinal)))
+}
+
+/// A word's part before its first hyphen (« vingt » of « vingt-cinq »).
+fn head(word: &str) -> &str {
+    word.bytes().position(|b| b == b'-').and_then(|i| word.get(..i)).unwrap_or(word)
+}
+
+/// Whether a word's first part is the first part of a number word (plain loops:
+/// iterator chains over the tables cost the wasm build more).
+fn begins_as_a_number_word(first: &str) -> bool {
+    for (units, tens, eighty) in [&FRENCH_CARDINALS, &FRENCH_ORDINALS, &ENGLISH_CARDINALS, &ENGLISH_ORDINALS] {
+        for word in units.iter().chain(tens.iter()) {
+            if !word.is_empty() && head(word) == first {
+                return true;
+            }
+        }
+        if !eighty.is_empty() && head(eighty) == first {
+            return true;
+        }
+    }
+    for (cardinal, ordinal) in ENGLISH_HIGH_TENS {
+        if cardinal == first || ordinal == first {
+            return true;
+        }
+    }
+    first == "mille" || first == "thousand"
 }
 
 /// Every way of writing `n` in one word.
@@ -227,6 +261,16 @@ mod tests {
         let kinds: Vec<(String, bool)> = number_forms("15").into_iter().map(|(f, same)| (f.form, same)).collect();
         assert!(kinds.contains(&("quinze".to_string(), true)));
         assert!(kinds.contains(&("quinzieme".to_string(), false)));
+    }
+
+    #[test]
+    fn an_ordinal_in_figures_writes_its_number() {
+        for word in ["25e", "25eme", "25th"] {
+            let of = forms(word);
+            assert!(of.contains(&"vingt-cinquieme".to_string()) && of.contains(&"25".to_string()), "{word}: {of:?}");
+        }
+        assert!(forms("79th").contains(&"seventy-ninth".to_string()));
+        assert!(forms("25x").is_empty() && forms("1000th").is_empty());
     }
 
     #[test]
