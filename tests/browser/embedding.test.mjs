@@ -194,7 +194,9 @@ test("an embedding page on a site without index.html searches offline after one 
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   const kept = (url) => page.evaluate(async (u) => Boolean(await caches.match(u)), url);
-  await eventually(async () => (await kept(`${site.url}ngo/search.html`)) && (await kept(`${site.url}pkg/AG12734-fr.idx`)) && (await kept(`${site.url}host.css`)));
+  // Every file the search needs is kept before the network goes: the page, the engine, the index.
+  const needed = ["ngo/search.html", "host.css", "pkg/verbatim.js", "pkg/verbatim_bg.wasm", "pkg/AG12734-fr.idx"];
+  await eventually(async () => (await Promise.all(needed.map((f) => kept(`${site.url}${f}`)))).every(Boolean));
   await context.setOffline(true);
   await site.close();
   await page.goto(`${site.url}ngo/search.html?q=Mulaly`);
