@@ -164,8 +164,8 @@ impl Archive {
         };
         let chunk_folder = folder.as_deref().unwrap_or("terms");
         let all_stopwords = query.clauses.iter().all(Clause::is_stopword);
-        // "What did France say…": the verb only asks (`Index::search` drops its
-        // matches), so it costs no chunk and no typo bucket.
+        // "What did the French delegation say…": the verb and a role only ask
+        // (`Index::search` drops their matches): no chunk, no typo bucket.
         let asking = said_by(&query).map(|asked| asked.asking).unwrap_or_default();
         let ranked = query
             .clauses
@@ -523,7 +523,7 @@ impl Archive {
     /// its best postings keep: only then may a bucket hold the pair.
     fn loose_pairs(&mut self, query: &Query, shards: &Shards) -> Vec<u32> {
         // In "what did France say about nuclear tests" only what was said runs on:
-        // the speaker and the verb pair with nothing.
+        // the speaker, the verb and a role pair with nothing.
         let asked = said_by(query);
         let asks = |i: usize| asked.as_ref().is_some_and(|a| a.asking.contains(&i) || a.speaker.contains(&i));
         let loose: Vec<String> = query
@@ -539,7 +539,7 @@ impl Archive {
         let buckets = self.manifest.phrase_buckets;
         let index = self.dictionary(shards);
         let passages = |w: &str| core_forms(index, w).iter().map(|&(id, _)| index.doc_freq(id)).max();
-        // The speaker and the verb hold their place as an empty word, which pairs with nothing.
+        // The speaker, the verb and a role hold their place as an empty word, which pairs with nothing.
         let common = |a: &str, b: &str| match (passages(a), passages(b)) {
             (Some(a_count), Some(b_count)) if !a.is_empty() && !b.is_empty() => a_count.max(b_count) > TIER,
             _ => false,
