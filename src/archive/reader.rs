@@ -439,14 +439,8 @@ impl Archive {
             // Read from the chunks themselves: the name's own chunk may not be at hand.
             let chunks: Vec<&TermShard> = shards.terms.iter().filter_map(|p| self.shards.get(p)).collect();
             for (names, word) in named.iter_mut().zip(&typed) {
-                let key = speaker_alias_key(&fold(word));
-                let entry = chunks.iter().find_map(|c| {
-                    c.translations
-                        .binary_search_by(|(k, _)| k.as_str().cmp(&key))
-                        .ok()
-                        .and_then(|i| c.translations.get(i))
-                });
-                names.extend(entry.into_iter().flat_map(|(_, words)| words.iter().map(|w| fold(w))));
+                let filed = filed_under(&chunks, &speaker_alias_key(&fold(word)));
+                names.extend(filed.into_iter().flatten().map(|w| fold(w)));
             }
             if named.iter().all(|names| names.len() == 1) {
                 return None;
@@ -500,17 +494,9 @@ impl Archive {
             })
             .collect();
         let chunks: Vec<&TermShard> = shards.terms.iter().filter_map(|p| self.shards.get(p)).collect();
-        let entry = |key: &str| {
-            chunks
-                .iter()
-                .find_map(|c| c.translations.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok().map(|i| (c, i)))
-        };
         let found: Vec<(&Vec<String>, bool)> = keys
             .iter()
-            .filter_map(|(keys, rare)| {
-                let (c, i) = keys.iter().find_map(|key| entry(key))?;
-                c.translations.get(i).map(|(_, w)| (w, *rare))
-            })
+            .filter_map(|(keys, rare)| keys.iter().find_map(|key| filed_under(&chunks, key)).map(|w| (w, *rare)))
             .collect();
         match reads || found.iter().any(|&(_, rare)| rare) {
             true => found.into_iter().flat_map(|(words, _)| words.iter().cloned()).collect(),
@@ -772,6 +758,16 @@ fn translations(words: &[String], chunks: &[&TermShard]) -> Vec<Translation> {
     sort_by_key(&mut out, |t| (t.key.clone(), std::cmp::Reverse(t.words.len())));
     out.dedup_by(|b, a| a.key == b.key);
     out
+}
+
+/// The words a key is filed under in the first of `chunks` that carries it, if one does.
+fn filed_under<'a>(chunks: &[&'a TermShard], key: &str) -> Option<&'a Vec<String>> {
+    chunks
+        .iter()
+        .find_map(|c| {
+            c.translations.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok().and_then(|i| c.translations.get(i))
+        })
+        .map(|(_, words)| words)
 }
 
 /// The phrase buckets (of `buckets`) of a run of words: each content word and

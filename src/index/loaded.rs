@@ -235,16 +235,20 @@ impl Index {
             return &[];
         }
         let keys = translation_keys(self.translation_source, word);
-        let found = keys.iter().find_map(|key| all.binary_search_by(|t| t.key.as_str().cmp(key)).ok());
-        found.and_then(|i| all.get(i)).map_or(&[], |t| &t.words)
+        // The first key filed wins, even with no words: a form's own key keeps it from its stem's.
+        keys.iter().find_map(|key| self.filed_under(key)).unwrap_or_default()
     }
 
     /// The words of the delegation a nationality adjective names as a speaker
     /// ("french" → « France »; see `analysis::speaker_alias_key`).
     pub fn speaker_aliases(&self, word: &str) -> &[WordId] {
-        let key = speaker_alias_key(&fold(word));
+        self.filed_under(&speaker_alias_key(&fold(word))).unwrap_or_default()
+    }
+
+    /// The words of the translations table filed under one key, if the key is filed.
+    fn filed_under(&self, key: &str) -> Option<&[WordId]> {
         let all = &self.data.translations;
-        all.binary_search_by(|t| t.key.as_str().cmp(&key)).ok().and_then(|i| all.get(i)).map_or(&[], |t| &t.words)
+        all.binary_search_by(|t| t.key.as_str().cmp(key)).ok().and_then(|i| all.get(i)).map(|t| t.words.as_slice())
     }
 
     /// True when the word occurs in a speaker name or a heading.
