@@ -193,8 +193,10 @@ pub fn expand(index: &Index, word: &str, prefix: bool, translate: bool) -> Expan
     if core.is_empty() && !completed {
         // A word the index lacks may be another of its stem's family (« mendiants »
         // for « la mendicité »): a derivation, before any typo.
-        extra.extend(index.stem_prefixed(word).into_iter().map(|id| (id, DERIVED)));
-        extra.extend(typo_candidates(index, &folded, prefix));
+        let derived = index.stem_prefixed(word);
+        extra.extend(derived.iter().map(|&id| (id, DERIVED)));
+        // A word both derived and one typo away counts once, as derived.
+        extra.extend(typo_candidates(index, &folded, prefix).into_iter().filter(|(id, _)| !derived.contains(id)));
         // "forced labuor" on a French record: a misspelt word of the other language.
         if translate || extra.is_empty() {
             extra.extend(misspelt_translations(index, &folded));
