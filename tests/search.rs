@@ -76,6 +76,20 @@ fn a_misspelled_name_finds_the_speaker() {
 }
 
 #[test]
+fn two_words_typed_without_the_space_find_them_side_by_side() {
+    let index = corpus(&[
+        "Le Costa Rica a pris la parole.",
+        "Rica, la costa brava.",
+        "Par ailleurs, tout change.",
+        "Les droits humains des victimes.",
+    ]);
+    assert_eq!(ids(&search(&index, "costarica ")), ["a"]);
+    assert_eq!(ids(&search(&index, "droitshumains ")), ["d"]);
+    assert!(search(&index, "partout ").hits.is_empty(), "« par » and « tout » never stand together here");
+    assert_eq!(ids(&search(&record_index(), "costarica")), ["AG/12734#p25"]);
+}
+
+#[test]
 fn typos_are_tolerated_by_word_length() {
     let index = corpus(&["le lion dort", "un trafic illicite", "la gouvernance mondiale"]);
     assert!(search(&index, "lio ").hits.is_empty(), "no edit below four letters");

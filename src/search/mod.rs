@@ -143,6 +143,7 @@ impl Index {
     /// Runs a query. Never fails: odd input gives warnings and fewer results.
     pub fn search(&self, input: &str, options: &SearchOptions) -> Results {
         let mut query = parse(input);
+        self.split_joined_words(&mut query);
         self.loosen_translated_phrases(&mut query);
         let scorer = Scorer::new(self);
         let all_stopwords = query.clauses.iter().all(Clause::is_stopword);
@@ -249,6 +250,46 @@ impl Index {
     /// matches nothing as typed, and its translation may run in another order
     /// (« travail forcé »): its words are searched as words, with their
     /// translations, and the words that stand close rank first.
+    /// « costarica » → « costa rica »: a word the index lacks, typed without the
+    /// space between two words that stand side by side in the record, is read as
+    /// those two words, quoted. Only where the pair occurs: « partout » is not
+    /// « par tout » unless the record says so. A whole index only: an archive's
+    /// part holds the query's own words, not their halves.
+    fn split_joined_words(&self, query: &mut Query) {
+        if !self.is_whole() {
+            return;
+        }
+        for clause in &mut query.clauses {
+            let [word] = clause.words.as_slice() else { continue };
+            let folded = fold(word);
+            if clause.quoted || !self.prefix_range(&folded).is_empty() {
+                continue; // known, or being typed
+            }
+            for (at, _) in folded.char_indices().skip(2) {
+                // `get`, not `split_at`: its panic path would bring ~4 KB of formatting into the wasm.
+                let (Some(left), Some(right)) = (folded.get(..at), folded.get(at..)) else { continue };
+                if right.chars().nth(1).is_some() && self.stand_together(left, right) {
+                    *clause =
+                        Clause { words: vec![left.to_string(), right.to_string()], phrase: true, ..Clause::default() };
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Whether a word folded as `left` is followed by one folded as `right` somewhere.
+    fn stand_together(&self, left: &str, right: &str) -> bool {
+        let postings = |id: &WordId| self.data.postings.get(*id as usize).map_or(&[][..], Vec::as_slice);
+        for a in self.fold_group(left).iter().flat_map(postings) {
+            for b in self.fold_group(right).iter().flat_map(postings) {
+                if a.passage == b.passage && a.positions.iter().any(|&p| b.positions.contains(&(p + 1))) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
     fn loosen_translated_phrases(&self, query: &mut Query) {
         let translated: Vec<bool> = query
             .clauses
