@@ -363,6 +363,21 @@ fn a_number_finds_it_written_as_a_word_and_back() {
 }
 
 #[test]
+fn a_number_spelt_in_two_words_finds_its_figure() {
+    let index = corpus(&[
+        "Des accords avec 47 pays.",
+        "Quarante pays, sept accords.",
+        "Sept pays et quarante accords.",
+        "Dans 70% des cas.",
+    ]);
+    assert_eq!(ids(&search(&index, "quarante-sept pays"))[0], "a");
+    assert_eq!(ids(&search(&index, "forty-seven countries"))[0], "a");
+    assert_eq!(ids(&search(&index, "soixante-dix pour cent")), ["d"]);
+    // « a rappelé que 70% des cas de traite sont liés à » (p21), on the record.
+    assert_eq!(ids(&search(&record_index(), "soixante-dix pour cent"))[0], "AG/12734#p21");
+}
+
+#[test]
 fn a_number_finds_its_ordinal_spelt_out_and_an_ordinal_its_number() {
     let index = corpus(&[
         "Le vingt-cinquième anniversaire de la Convention est célébré.",

@@ -1,6 +1,7 @@
 //! What the person typed → [`Query`]: words, "quoted phrases", -exclusions.
 //! Parsing never fails; odd input becomes warnings.
 
+use super::numbers::number_forms;
 use crate::analysis::{fold, is_any_stopword, is_upper, tokenize};
 
 /// Longer queries are cut here, so time stays bounded whatever is pasted in.
@@ -127,6 +128,11 @@ fn clauses_of(text: &str, last_is_prefix: bool, shouting: bool) -> Vec<Clause> {
                     alias: Some(alias.word.clone()),
                     ..Clause::default()
                 });
+            }
+            // « soixante-dix », "forty-seven": a number, read whole (as « 70 », "47").
+            Some(alias) if !number_forms(&fold(&alias.word)).is_empty() => {
+                clauses.push(Clause { words: vec![alias.word.clone()], ..Clause::default() });
+                i = tokens.iter().rposition(|t| !t.alias && t.end <= alias.end).unwrap_or(i);
             }
             // "demi-mesures", "blanchissent-ils": each part is a word of its own;
             // proximity ranks the passages where they stand together first.
