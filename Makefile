@@ -13,6 +13,7 @@ FOURTH_QUERIES := tests/data/eval/AG12734-fourth-queries.jsonl
 FIFTH_QUERIES := tests/data/eval/AG12734-fifth-queries.jsonl
 SIXTH_QUERIES := tests/data/eval/AG12734-sixth-queries.jsonl
 SEVENTH_QUERIES := tests/data/eval/AG12734-seventh-queries.jsonl
+EIGHTH_QUERIES := tests/data/eval/AG12734-eighth-queries.jsonl
 
 .PHONY: serve test tools toolchain lint test-rust test-wasm test-browser pkg check-pkg bench bench-widget bench-peers bench-archive eval fuzz
 
@@ -74,6 +75,7 @@ bench-peers: tools
 		--corpus records/AG12734-fr.txt --queries $(FIFTH_QUERIES) --name AG12734-fr-fifth \
 		--corpus records/AG12734-fr.txt --queries $(SIXTH_QUERIES) --name AG12734-fr-sixth \
 		--corpus records/AG12734-fr.txt --queries $(SEVENTH_QUERIES) --name AG12734-fr-seventh \
+		--corpus records/AG12734-fr.txt --queries $(EIGHTH_QUERIES) --name AG12734-fr-eighth \
 		--corpus tests/data/fr-general/passages.jsonl --queries tests/data/fr-general/questions.jsonl
 
 # Verbatim's archive index against Pagefind on the UN General Debate corpus (one session, 2015–2024,
@@ -94,6 +96,7 @@ eval: toolchain
 	$(CARGO) run --quiet --release --features cli -- eval --index target/AG12734-fr.idx --queries $(FIFTH_QUERIES) --baseline
 	$(CARGO) run --quiet --release --features cli -- eval --index target/AG12734-fr.idx --queries $(SIXTH_QUERIES) --baseline
 	$(CARGO) run --quiet --release --features cli -- eval --index target/AG12734-fr.idx --queries $(SEVENTH_QUERIES) --baseline
+	$(CARGO) run --quiet --release --features cli -- eval --index target/AG12734-fr.idx --queries $(EIGHTH_QUERIES) --baseline
 
 # Fuzzes the decoder for FUZZ_SECONDS (default 60) and prints executions and crashes.
 # Needs a nightly toolchain and cargo-fuzz (not installed by `make tools`); see fuzz/README.md.
