@@ -412,6 +412,20 @@ fn a_title_set_beside_a_name_finds_every_passage_that_speaker_speaks_in() {
 }
 
 #[test]
+fn words_quoted_before_a_name_are_no_title() {
+    let lines = [
+        ("a", "Jon Hik", "« Le Plan d’action doit s’adapter », a déclaré M. Jon Hik, représentant."),
+        ("b", "Jon Hik", "Il a ensuite parlé des victimes."),
+        ("c", "", "Le plan d’action a quinze ans."),
+    ];
+    // « Le Plan d’action… », a déclaré M. Hik: a quotation, not his title.
+    assert_eq!(found(&spoken("fr", &lines), "plan d'action ans"), ["a", "c"]);
+    // « Le Plan d’action doit s’adapter », a déclaré M. Jonibek Hikmat (p27) does not
+    // outrank « Quinze ans après l’adoption du Plan d’action » (p1).
+    assert_eq!(ids(&search(&record_index(), "fifteen years after the action plan"))[0], "AG/12734#p1");
+}
+
+#[test]
 fn a_one_word_title_far_from_the_name_finds_that_speaker() {
     let lines = [
         (

@@ -201,14 +201,15 @@ impl<'t> Words<'t> {
         self.text.get(t.start..t.end).and_then(|w| w.chars().next()).is_some_and(is_upper)
     }
 
-    /// Whether a sentence ends between the words at two positions (« … Sea
-    /// Level Rise. Tonga has committed » names no title); the period of an
+    /// Whether a sentence or a quotation ends between the words at two positions
+    /// (« … Sea Level Rise. Tonga has committed » names no title, nor « Le Plan
+    /// d’action doit s’adapter », a déclaré M. Hikmat); the period of an
     /// honorific ("Mr.") ends none.
     fn sentence_ends(&self, from: u32, to: u32) -> bool {
         (from..to).any(|p| {
             let (Some(a), Some(b)) = (self.at(p), self.at(p + 1)) else { return false };
             let gap = self.text.get(a.end..b.start).unwrap_or_default();
-            gap.contains(['!', '?']) || gap.contains('.') && !is_honorific(&fold(&a.word))
+            gap.contains(['!', '?', '«', '»', '“', '”', '"']) || gap.contains('.') && !is_honorific(&fold(&a.word))
         })
     }
 }
