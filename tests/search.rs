@@ -113,6 +113,15 @@ fn a_word_spelt_as_it_sounds_finds_the_word() {
 }
 
 #[test]
+fn words_as_far_apart_as_in_the_query_stand_together() {
+    let index =
+        corpus(&["Toute politique élaborée sans eux échoue.", "Lors de l’élaboration des politiques, écoutez-les."]);
+    // « des » stands between the words in the query as in the text: a phrase, not words one apart.
+    assert_eq!(ids(&search(&index, "elaboration des politiques")), ["b", "a"]);
+    assert_eq!(ids(&search(&record_index(), "elaboration des politiques"))[0], "AG/12734#p24");
+}
+
+#[test]
 fn an_exact_word_ranks_above_a_corrected_one() {
     let index = corpus(&["Madame Mullally a parlé", "Madame Mulaly a parlé"]);
     assert_eq!(ids(&search(&index, "Mulaly "))[0], "b");

@@ -634,7 +634,14 @@ fn combine(scored: &[Scored], excluded: &[u32], answering: &[u32], spoken: &[u32
             let mut matched_weight = 0.0;
             let mut proximity = 0.0;
             let mut previous: Option<&rank::Match> = None;
-            for s in scored.iter().filter(|s| s.content) {
+            // Function words between two words of the query ("élaboration des
+            // politiques"): the text may hold as many between them at no cost.
+            let mut between = 0;
+            for s in scored {
+                if !s.content {
+                    between += 1;
+                    continue;
+                }
                 let m = s.matches.get(&p);
                 if let Some(m) = m {
                     sum += m.score;
@@ -648,11 +655,12 @@ fn combine(scored: &[Scored], excluded: &[u32], answering: &[u32], spoken: &[u32
                 if let (Some(a), Some(b)) = (previous, m) {
                     let d = closest(&a.hits, &b.hits);
                     if d <= PROXIMITY_WINDOW {
-                        proximity += PROXIMITY_WEIGHT * a.score.min(b.score) / d.max(1) as f32;
+                        proximity += PROXIMITY_WEIGHT * a.score.min(b.score) / d.saturating_sub(between).max(1) as f32;
                     }
                 }
                 if m.is_some() || s.weight > 0.0 {
                     previous = m;
+                    between = 0;
                 }
             }
             let coverage = if total_weight > 0.0 { matched_weight / total_weight } else { 1.0 };
