@@ -357,6 +357,22 @@ fn an_acronym_of_words_of_any_case_finds_the_term_its_initials_spell() {
 }
 
 #[test]
+fn an_english_acronym_finds_the_french_name_its_initials_spell_in_another_order() {
+    let index = corpus(&[
+        "Une organisation non gouvernementale aide les rescapés.",
+        "La Présidente de l’Assemblée générale a ouvert la séance.",
+        "Le gouvernement a nommé une organisation.",
+    ]);
+    assert_eq!(ids(&search(&index, "NGO")), ["a"], "non-governmental organization");
+    assert_eq!(ids(&search(&index, "PGA")), ["b"], "President of the General Assembly");
+    assert!(search(&index, "GNP").hits.is_empty(), "no run of words spells it in any order");
+    // On the record: « la Présidente de l’Assemblée générale » (p10), « l’organisation non
+    // gouvernementale Hope for Justice » (p24).
+    assert!(ids(&search(&record_index(), "PGA"))[..3].contains(&"AG/12734#p10"));
+    assert_eq!(ids(&search(&record_index(), "NGO")), ["AG/12734#p24"]);
+}
+
+#[test]
 fn a_number_finds_it_written_as_a_word_and_back() {
     let index = corpus(&[
         "Quinze ans après l’adoption du plan, la traite persiste.",

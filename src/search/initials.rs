@@ -3,9 +3,10 @@
 //! initials of capitalized words that stand together in its text; failing
 //! those, of words of any case (« ONG » → « organisation non gouvernementale »,
 //! « TIC » → « technologies de l’information et des communications », « EAU »
-//! → « Émirats arabes unis »). The initials are read in the text's order: an
-//! English acronym of a French name ("PGA", « Présidente de l’Assemblée
-//! générale ») is not found.
+//! → « Émirats arabes unis »). The initials are read in the text's order first;
+//! failing that, in any order, as an English acronym spells a French name and
+//! back ("NGO", « organisation non gouvernementale »; "PGA", « Présidente de
+//! l’Assemblée générale »; « AGNU », "UN General Assembly").
 
 use super::listed;
 use crate::analysis::{fold, is_any_stopword, is_upper, tokenize};
@@ -16,8 +17,8 @@ const LETTERS: std::ops::RangeInclusive<usize> = 3..=8;
 /// The function words that may link the words of a term of any case (folded):
 /// « technologies de l’information et des communications ».
 const LINKS: &str = "de des du d l la le les et en au aux a pour sur contre of the and for on in against";
-/// Initials of any case are read in a record or a small corpus only: in more
-/// text, the words that begin with a letter are too many to read per query.
+/// Initials of any case, or in any order, are read in a record or a small corpus
+/// only: in more text, the words that begin with a letter are too many to read per query.
 const ANY_CASE_PASSAGES: usize = 2_000;
 /// At most this many distinct names are kept for one acronym.
 const MAX_NAMES: usize = 8;
@@ -31,16 +32,22 @@ pub fn names_spelled_by(index: &Index, acronym: &str) -> Vec<Vec<WordId>> {
     if !LETTERS.contains(&letters.len()) || !letters.iter().all(char::is_ascii_lowercase) {
         return Vec::new();
     }
-    let names = spelled_in(index, &letters, true);
-    match names.is_empty() && index.passage_total() <= ANY_CASE_PASSAGES {
-        true => spelled_in(index, &letters, false),
-        false => names,
+    let small = index.passage_total() <= ANY_CASE_PASSAGES;
+    let mut names = Vec::new();
+    // In any order, many more runs begin with one of the letters: a small index only.
+    for (capitals, ordered) in [(true, true), (false, true), (true, false), (false, false)] {
+        if names.is_empty() && (capitals && ordered || small) {
+            names = spelled_in(index, &letters, capitals, ordered);
+        }
     }
+    names
 }
 
-/// The runs of words whose initials spell `letters`, in capitals or in any case.
-fn spelled_in(index: &Index, letters: &[char], capitals: bool) -> Vec<Vec<WordId>> {
+/// The runs of words whose initials spell `letters`, in capitals or in any case,
+/// in order or in any order.
+fn spelled_in(index: &Index, letters: &[char], capitals: bool, ordered: bool) -> Vec<Vec<WordId>> {
     let Some(&first) = letters.first() else { return Vec::new() };
+    let begins_a_name = |c: char| if ordered { c == first } else { letters.contains(&c) };
     let mut names: Vec<Vec<WordId>> = Vec::new();
     for passage in &index.data.passages {
         let text = passage.text.as_str();
@@ -48,15 +55,18 @@ fn spelled_in(index: &Index, letters: &[char], capitals: bool) -> Vec<Vec<WordId
         // no name that begins so). Any case: where a word begins with the letter,
         // accented or not (« Émirats arabes unis »).
         let starts: Vec<usize> = match capitals {
-            true => text.match_indices(first.to_ascii_uppercase()).map(|(i, _)| i).collect(),
+            true => text
+                .match_indices(|c: char| begins_a_name(c.to_ascii_lowercase()) && is_upper(c))
+                .map(|(i, _)| i)
+                .collect(),
             false => {
                 let mut starts = Vec::new();
                 let mut at = 0;
                 while let Some((from, to)) = next_word(text, at) {
                     // Most words begin with an ASCII letter: fold only the others.
                     let begins = |word: &str| match word.chars().next() {
-                        Some(c) if c.is_ascii() => c.to_ascii_lowercase() == first,
-                        _ => fold(word).starts_with(first),
+                        Some(c) if c.is_ascii() => begins_a_name(c.to_ascii_lowercase()),
+                        _ => fold(word).starts_with(begins_a_name),
                     };
                     if text.get(from..to).is_some_and(begins) {
                         starts.push(from);
@@ -70,7 +80,7 @@ fn spelled_in(index: &Index, letters: &[char], capitals: bool) -> Vec<Vec<WordId
             if text.get(..start).and_then(|t| t.chars().next_back()).is_some_and(char::is_alphanumeric) {
                 continue;
             }
-            let Some(end) = spelled_from(text, start, letters, capitals) else { continue };
+            let Some(end) = spelled_from(text, start, letters, capitals, ordered) else { continue };
             let name: Option<Vec<WordId>> = tokenize(text)
                 .into_iter()
                 .filter(|t| !t.alias && t.start >= start && t.end <= end)
@@ -88,11 +98,13 @@ fn spelled_in(index: &Index, letters: &[char], capitals: bool) -> Vec<Vec<WordId
 }
 
 /// Where the name that begins at `start` and whose capitalized words (or
-/// words of any case other than function words) spell `letters` ends
-/// (function words between them allowed), if it does.
-fn spelled_from(text: &str, start: usize, letters: &[char], capitals: bool) -> Option<usize> {
+/// words of any case other than function words) spell `letters` (or, not
+/// `ordered`, spell them in some order) ends (function words between them
+/// allowed), if it does.
+fn spelled_from(text: &str, start: usize, letters: &[char], capitals: bool, ordered: bool) -> Option<usize> {
     let mut at = start;
     let mut matched = 0;
+    let mut left: Vec<char> = letters.to_vec();
     while matched < letters.len() {
         let (from, to) = next_word(text, at)?;
         let word = text.get(from..to)?;
@@ -106,7 +118,14 @@ fn spelled_from(text: &str, start: usize, letters: &[char], capitals: bool) -> O
         // Words of any case are many: only the links of a term may stand between them
         // (« plusieurs délégations ont tenu » spells no "PDT").
         let link = function_word && (capitals || listed(LINKS, &folded));
-        if initial == letters.get(matched).copied() {
+        let next = match ordered {
+            true => letters.get(matched).copied().filter(|&l| initial == Some(l)),
+            false => initial.filter(|c| left.contains(c)),
+        };
+        if let Some(letter) = next {
+            if let Some(i) = left.iter().position(|&l| l == letter) {
+                left.swap_remove(i);
+            }
             matched += 1;
         } else if matched == 0 || !link {
             return None;
