@@ -373,6 +373,17 @@ fn an_english_acronym_finds_the_french_name_its_initials_spell_in_another_order(
 }
 
 #[test]
+fn a_fraction_finds_the_share_given_as_a_percentage() {
+    let index = corpus(&[
+        "Les victimes ont témoigné devant l’Assemblée.",
+        "Près de la moitié des victimes sont des enfants.",
+        "Plus de 60% des victimes sont des femmes.",
+    ]);
+    assert_eq!(ids(&search(&index, "moitie des victimes")), ["b", "c", "a"]);
+    assert_eq!(ids(&search(&index, "majority of victims"))[0], "c");
+}
+
+#[test]
 fn a_number_finds_it_written_as_a_word_and_back() {
     let index = corpus(&[
         "Quinze ans après l’adoption du plan, la traite persiste.",

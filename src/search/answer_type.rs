@@ -39,11 +39,11 @@ const YEAR_ASKED: &str = "year annee date";
 const ASKING: &str = "what which quel quelle quels quelles how";
 
 /// The answer type the query asks for, if it reads as such a question, and
-/// the clause that asks it ("share", « longueur »): that word names the
-/// answer, the passage that gives it may not say it. Quoted phrases are
+/// the clause that asks it ("share", « longueur »), if one does: that word
+/// names the answer, the passage that gives it may not say it. Quoted phrases are
 /// searched as they stand and ask nothing. The first cue counts: "how many
 /// years" asks a number.
-pub fn answer_type(query: &Query) -> Option<(AnswerType, usize)> {
+pub fn answer_type(query: &Query) -> Option<(AnswerType, Option<usize>)> {
     let mut before = String::new();
     // An interrogative, then only function words: « quelle est la part », "what is the rate".
     let mut asked = false;
@@ -67,11 +67,15 @@ pub fn answer_type(query: &Query) -> Option<(AnswerType, usize)> {
             None
         };
         if let Some(kind) = kind {
-            return Some((kind, clause));
+            return Some((kind, Some(clause)));
         }
         before = word;
     }
-    None
+    // « la moitié des victimes », "a third of victims": a share, which the record may
+    // give as a percentage (« 60% des victimes »); the fraction is no mere asking word.
+    let fraction =
+        query.clauses.iter().any(|c| !c.quoted && c.words.first().is_some_and(|w| listed(FRACTIONS, &fold(w))));
+    fraction.then_some((Share, None))
 }
 
 /// Whether a dictionary word (folded) is a figure of the given answer type:
@@ -126,6 +130,12 @@ mod tests {
         assert_eq!(asked("En quelle année la variole a-t-elle été éradiquée ?"), Some(AnswerType::Year));
         assert_eq!(asked("quand louis XVI a ete guillotine"), Some(AnswerType::Year));
         assert_eq!(asked("depuis quand le val de loire est classé"), Some(AnswerType::Year));
+        assert_eq!(asked("moitie des victimes"), Some(AnswerType::Share), "a fraction asks for a share");
+        assert_eq!(
+            answer_type(&parse("a third of victims")).map(|(_, asking)| asking),
+            Some(None),
+            "and is no asking word"
+        );
     }
 
     #[test]

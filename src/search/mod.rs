@@ -182,7 +182,7 @@ impl Index {
         // "What share…", « Quelle est la longueur… »: the word that names the figure counts for less,
         // and a passage that gives the figure without that word misses nothing.
         let asks = if self.is_whole() { answer_type(&query) } else { None };
-        if let Some(asking) = asks.and_then(|(_, clause)| scored.get_mut(clause)) {
+        if let Some(asking) = asks.and_then(|(_, clause)| scored.get_mut(clause?)) {
             asking.weight = 0.0;
             asking.matches.values_mut().for_each(|m| m.score *= ASKING_WEIGHT);
         }
