@@ -246,10 +246,6 @@ impl Index {
             || words.filter_map(|c| c.words.first()).any(|w| reads_as_other(self, w))
     }
 
-    /// A quoted phrase of the other language ("forced labour" on a French record)
-    /// matches nothing as typed, and its translation may run in another order
-    /// (« travail forcé »): its words are searched as words, with their
-    /// translations, and the words that stand close rank first.
     /// « costarica » → « costa rica »: a word the index lacks, typed without the
     /// space between two words that stand side by side in the record, is read as
     /// those two words, quoted. Only where the pair occurs: « partout » is not
@@ -290,6 +286,10 @@ impl Index {
         false
     }
 
+    /// A quoted phrase of the other language ("forced labour" on a French record)
+    /// matches nothing as typed, and its translation may run in another order
+    /// (« travail forcé »): its words are searched as words, with their
+    /// translations, and the words that stand close rank first.
     fn loosen_translated_phrases(&self, query: &mut Query) {
         let translated: Vec<bool> = query
             .clauses
