@@ -462,6 +462,22 @@ fn words_quoted_before_a_name_are_no_title() {
 }
 
 #[test]
+fn a_paragraph_that_opens_on_a_title_names_the_person_speaking() {
+    let lines = [
+        ("a", "Mira Sor", "Mme Mira Sor, membre du Conseil du fonds, a pris la parole."),
+        ("b", "Mira Sor", "L’ancienne Ambassadrice de bonne volonté a plaidé pour les victimes."),
+        ("c", "Monaco", "L’ambassadrice de Monaco a parlé du sport."),
+        ("d", "", "Une ambassadrice a visité le pays."),
+    ];
+    let index = spoken("fr", &lines);
+    assert_eq!(ids(&search(&index, "l'ancienne ambassadrice"))[..2], ["b", "a"]);
+    assert_eq!(ids(&search(&index, "ambassadrice de monaco"))[0], "c");
+    assert!(!found(&index, "ambassadrice de monaco").contains(&"a".to_string()), "the query's Monaco is not in b");
+    // « L’ancienne Ambassadrice de bonne volonté de l’ONUDC… » (p13) goes on with Mme Mira Sorvino (p12).
+    assert_eq!(ids(&search(&record_index(), "l'ancienne ambassadrice"))[..2], ["AG/12734#p13", "AG/12734#p12"]);
+}
+
+#[test]
 fn a_one_word_title_far_from_the_name_finds_that_speaker() {
     let lines = [
         (

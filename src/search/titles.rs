@@ -17,6 +17,8 @@ const SLACK: u32 = 3;
 /// (« la Rapporteuse spéciale sur la traite des êtres humains, en particulier
 /// les femmes et les enfants, Mme Siobhán Mullally »).
 const REACH: u32 = 20;
+/// A title that opens a paragraph stands among its first words (« L’ancienne Ambassadrice »).
+const OPENING: u32 = 2;
 /// What may stand capitalized between a title of one word and the name (folded).
 const HONORIFICS: &str = "m mme mlle dr mr mrs ms";
 
@@ -46,6 +48,7 @@ pub(super) fn apply_titles(index: &Index, scored: &mut [Scored], content: &[usiz
             .iter()
             .copied()
             .filter(|&s| index.data.speakers.get(s as usize).is_some_and(|s| s.kind != SpeakerKind::Delegation));
+        let alone = p.speakers.len() == 1;
         for speaker in titled_speakers {
             let titled = match hits.as_slice() {
                 [one] if all => titled_alone(index, passage, &p.text, speaker, one),
@@ -54,7 +57,7 @@ pub(super) fn apply_titles(index: &Index, scored: &mut [Scored], content: &[usiz
                         || titled_alone(index, passage, &p.text, speaker, &heading(&hits))
                 }
                 _ => false,
-            };
+            } || all && alone && opens_with_title(index, passage, &p.text, speaker, &hits);
             if !named.contains(&speaker) && titled {
                 named.push(speaker);
             }
@@ -156,6 +159,23 @@ fn titled_alone(index: &Index, passage: u32, text: &str, speaker: u32, hits: &[(
             }
         }
         false
+    })
+}
+
+/// « L’ancienne Ambassadrice de bonne volonté de l’ONUDC… a plaidé »: a paragraph
+/// that opens on a title, the words of one person it does not name, goes on
+/// with that person (named in the paragraph before), under that title. Asked
+/// of a paragraph that holds every word of the query: "ambassadrice de Monaco"
+/// names Monaco's ambassador, not this one.
+fn opens_with_title(index: &Index, passage: u32, text: &str, speaker: u32, hits: &[&[(u32, WordId)]]) -> bool {
+    let person = index.data.speakers.get(speaker as usize).is_some_and(|s| s.kind == SpeakerKind::Person);
+    let opening = hits.iter().flat_map(|h| h.iter()).any(|&(x, _)| x <= OPENING);
+    if !person || !opening || !name_positions(index, passage, &name_words(index, speaker)).is_empty() {
+        return false;
+    }
+    let words = Words::of(text);
+    hits.iter().flat_map(|h| h.iter()).any(|&(x, _)| {
+        x <= OPENING && words.at(x).is_some_and(|t| words.upper(t)) && words.at(x + 1).is_some_and(|t| !words.upper(t))
     })
 }
 
