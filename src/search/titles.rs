@@ -17,7 +17,8 @@ const SLACK: u32 = 3;
 /// (« la Rapporteuse spéciale sur la traite des êtres humains, en particulier
 /// les femmes et les enfants, Mme Siobhán Mullally »).
 const REACH: u32 = 20;
-/// A title that opens a paragraph stands among its first words (« L’ancienne Ambassadrice »).
+/// A title that opens a paragraph stands among its first words, after the first
+/// (« L’ancienne Ambassadrice », « La Présidente »).
 const OPENING: u32 = 2;
 /// What may stand capitalized between a title of one word and the name (folded).
 const HONORIFICS: &str = "m mme mlle dr mr mrs ms";
@@ -167,16 +168,29 @@ fn titled_alone(index: &Index, passage: u32, text: &str, speaker: u32, hits: &[(
 /// with that person (named in the paragraph before), under that title. Asked
 /// of a paragraph that holds every word of the query: "ambassadrice de Monaco"
 /// names Monaco's ambassador, not this one.
+#[inline(never)] // not inlined into the search: a smaller wasm
 fn opens_with_title(index: &Index, passage: u32, text: &str, speaker: u32, hits: &[&[(u32, WordId)]]) -> bool {
     let person = index.data.speakers.get(speaker as usize).is_some_and(|s| s.kind == SpeakerKind::Person);
-    let opening = hits.iter().flat_map(|h| h.iter()).any(|&(x, _)| x <= OPENING);
-    if !person || !opening || !name_positions(index, passage, &name_words(index, speaker)).is_empty() {
+    if !person || !name_positions(index, passage, &name_words(index, speaker)).is_empty() {
         return false;
     }
-    let words = Words::of(text);
-    hits.iter().flat_map(|h| h.iter()).any(|&(x, _)| {
-        x <= OPENING && words.at(x).is_some_and(|t| words.upper(t)) && words.at(x + 1).is_some_and(|t| !words.upper(t))
-    })
+    // The passage's words are read only for a hit among its first (plain loops: a smaller wasm).
+    let mut words = None;
+    for hit in hits {
+        for &(x, _) in hit.iter() {
+            if x > OPENING {
+                break;
+            }
+            if x == 0 {
+                continue; // every paragraph's first word is capitalized ("Climate change…")
+            }
+            let words = words.get_or_insert_with(|| Words::of(text));
+            if words.at(x).is_some_and(|t| words.upper(t)) && words.at(x + 1).is_some_and(|t| !words.upper(t)) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// The words of a speaker's name but its function words: the "and" of "Bosnia
