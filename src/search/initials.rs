@@ -17,9 +17,12 @@ const LETTERS: std::ops::RangeInclusive<usize> = 3..=8;
 /// The function words that may link the words of a term of any case (folded):
 /// « technologies de l’information et des communications ».
 const LINKS: &str = "de des du d l la le les et en au aux a pour sur contre of the and for on in against";
-/// Initials of any case, or in any order, are read in a record or a small corpus
-/// only: in more text, the words that begin with a letter are too many to read per query.
+/// Initials of any case are read in a record or a small corpus only: in more
+/// text, the words that begin with a letter are too many to read per query.
 const ANY_CASE_PASSAGES: usize = 2_000;
+/// In any order, the words that begin with one of the letters are several times
+/// as many again: a record's worth of passages only (~25 ms a word natively at 2,000).
+const ANY_ORDER_PASSAGES: usize = 500;
 /// At most this many distinct names are kept for one acronym.
 const MAX_NAMES: usize = 8;
 
@@ -32,11 +35,15 @@ pub fn names_spelled_by(index: &Index, acronym: &str) -> Vec<Vec<WordId>> {
     if !LETTERS.contains(&letters.len()) || !letters.iter().all(char::is_ascii_lowercase) {
         return Vec::new();
     }
-    let small = index.passage_total() <= ANY_CASE_PASSAGES;
+    let passages = index.passage_total();
     let mut names = Vec::new();
-    // In any order, many more runs begin with one of the letters: a small index only.
     for (capitals, ordered) in [(true, true), (false, true), (true, false), (false, false)] {
-        if names.is_empty() && (capitals && ordered || small) {
+        let within = match (capitals, ordered) {
+            (true, true) => true,
+            (false, true) => passages <= ANY_CASE_PASSAGES,
+            _ => passages <= ANY_ORDER_PASSAGES,
+        };
+        if names.is_empty() && within {
             names = spelled_in(index, &letters, capitals, ordered);
         }
     }
