@@ -14,6 +14,7 @@ FIFTH_QUERIES := tests/data/eval/AG12734-fifth-queries.jsonl
 SIXTH_QUERIES := tests/data/eval/AG12734-sixth-queries.jsonl
 SEVENTH_QUERIES := tests/data/eval/AG12734-seventh-queries.jsonl
 EIGHTH_QUERIES := tests/data/eval/AG12734-eighth-queries.jsonl
+NINTH_QUERIES := tests/data/eval/AG12734-ninth-queries.jsonl
 
 .PHONY: serve test tools toolchain lint test-rust test-wasm test-browser pkg check-pkg bench bench-widget bench-peers bench-archive eval fuzz
 
@@ -76,6 +77,7 @@ bench-peers: tools
 		--corpus records/AG12734-fr.txt --queries $(SIXTH_QUERIES) --name AG12734-fr-sixth \
 		--corpus records/AG12734-fr.txt --queries $(SEVENTH_QUERIES) --name AG12734-fr-seventh \
 		--corpus records/AG12734-fr.txt --queries $(EIGHTH_QUERIES) --name AG12734-fr-eighth \
+		--corpus records/AG12734-fr.txt --queries $(NINTH_QUERIES) --name AG12734-fr-ninth \
 		--corpus tests/data/fr-general/passages.jsonl --queries tests/data/fr-general/questions.jsonl
 
 # Verbatim's archive index against Pagefind on the UN General Debate corpus (one session, 2015–2024,
@@ -97,6 +99,7 @@ eval: toolchain
 	$(CARGO) run --quiet --release --features cli -- eval --index target/AG12734-fr.idx --queries $(SIXTH_QUERIES) --baseline
 	$(CARGO) run --quiet --release --features cli -- eval --index target/AG12734-fr.idx --queries $(SEVENTH_QUERIES) --baseline
 	$(CARGO) run --quiet --release --features cli -- eval --index target/AG12734-fr.idx --queries $(EIGHTH_QUERIES) --baseline
+	$(CARGO) run --quiet --release --features cli -- eval --index target/AG12734-fr.idx --queries $(NINTH_QUERIES) --baseline
 
 # Fuzzes the decoder for FUZZ_SECONDS (default 60) and prints executions and crashes.
 # Needs a nightly toolchain and cargo-fuzz (not installed by `make tools`); see fuzz/README.md.
