@@ -414,6 +414,35 @@ fn a_number_spelt_in_two_words_finds_its_figure() {
 }
 
 #[test]
+fn a_number_spelt_in_several_words_finds_its_figure() {
+    let index = corpus(&[
+        "La plupart des 185 États signataires.",
+        "Cent pays et quatre-vingt-cinq accords.",
+        "La Déclaration politique de 2025.",
+        "Vingt-cinq ans après, deux mille victimes.",
+    ]);
+    assert_eq!(ids(&search(&index, "cent quatre-vingt-cinq Etats"))[0], "a");
+    assert_eq!(ids(&search(&index, "one hundred and eighty-five states"))[0], "a");
+    assert_eq!(ids(&search(&index, "deux mille vingt-cinq"))[0], "c");
+    // « la plupart des 185 États signataires » (p14), on the record.
+    assert_eq!(ids(&search(&record_index(), "cent quatre-vingt-cinq Etats"))[0], "AG/12734#p14");
+}
+
+#[test]
+fn a_ratio_finds_the_share_given_as_a_percentage() {
+    let index = corpus(&[
+        "Trois rapports sur cinq ont été publiés.",
+        "Plus de 60% des victimes sont des femmes.",
+        "Une victime sur quatre est un enfant.",
+        "Les victimes sont des femmes et des enfants.",
+    ]);
+    assert_eq!(ids(&search(&index, "three in five victims are women"))[0], "b");
+    assert_eq!(ids(&search(&index, "trois victimes sur cinq"))[0], "b");
+    // « plus de 60% des victimes de la traite » (p3), on the record.
+    assert_eq!(ids(&search(&record_index(), "three in five victims are women and children"))[0], "AG/12734#p3");
+}
+
+#[test]
 fn a_number_finds_its_ordinal_spelt_out_and_an_ordinal_its_number() {
     let index = corpus(&[
         "Le vingt-cinquième anniversaire de la Convention est célébré.",

@@ -3,8 +3,10 @@
 //! "twenty-fifth", « 25e »; records spell out small numbers and ordinals
 //! (« le vingt-cinquième anniversaire de la Convention »), people type figures.
 //! One and first are left out (« un », "one", « premier », "first" are
-//! articles, pronouns and titles far more often than figures); so are forms
-//! of more than one word (« vingt et un », « mille deux cents »).
+//! articles, pronouns and titles far more often than figures). A number of
+//! several words with a hundred or a thousand in it (« cent quatre-vingt-cinq »,
+//! "two thousand and twenty-five") is read whole into its figure, and a
+//! ratio (« trois sur cinq », "one in four") into its share in percent.
 
 use crate::analysis::Lang;
 
@@ -53,6 +55,65 @@ fn read(folded: &str) -> Option<(u32, bool)> {
     (2..=MAX_SPELT)
         .chain([1000])
         .find_map(|n| forms_of(n).into_iter().find(|f| f.form == folded).map(|f| (n, f.ordinal)))
+}
+
+/// The number a folded word writes as a cardinal or a figure (1 included: in a
+/// number of several words, « un » and "one" count).
+fn cardinal(folded: &str) -> Option<u32> {
+    match folded {
+        "un" | "une" | "one" | "1" => Some(1),
+        _ => read(folded).filter(|&(n, ordinal)| !ordinal && n < 1000).map(|(n, _)| n),
+    }
+}
+
+/// A number spelt in several words at the start of `words` (folded; "" for
+/// what is no single word): how many words it takes and its value. Only with
+/// a hundred or a thousand in it: « deux mille vingt-cinq » is 2025, « cent
+/// quatre-vingt-cinq » 185, "one hundred and five" 105; « vingt cinq » is two numbers.
+pub fn spelt_in_words(words: &[String]) -> Option<(usize, u32)> {
+    let (mut thousands, mut group, mut used, mut scaled) = (0u32, 0u32, 0usize, false);
+    let mut i = 0;
+    while let Some(w) = words.get(i).map(String::as_str) {
+        if matches!(w, "et" | "and") && used > 0 && words.get(i + 1).and_then(|w| cardinal(w)).is_some() {
+            i += 1;
+            continue;
+        }
+        if let Some(n) = cardinal(w) {
+            if group % 100 != 0 {
+                break;
+            }
+            group += n;
+        } else if matches!(w, "cent" | "cents" | "hundred" | "hundreds") && group < 100 {
+            group = group.max(1) * 100;
+            scaled = true;
+        } else if matches!(w, "mille" | "thousand" | "thousands") && thousands == 0 {
+            thousands = group.max(1) * 1000;
+            group = 0;
+            scaled = true;
+        } else {
+            break;
+        }
+        i += 1;
+        used = i;
+    }
+    (scaled && used >= 2).then_some((used, thousands + group))
+}
+
+/// A ratio at the start of `words` (folded, "" for what is no single word):
+/// « trois sur cinq », "three in five", "one out of four", or with a noun
+/// between, « une victime sur trois »: the share in percent (rounded), how
+/// many words it spans, and whether the second of them is that noun.
+pub fn ratio(words: &[String]) -> Option<(u32, usize, bool)> {
+    let word = |i: usize| words.get(i).map_or("", String::as_str);
+    let part = cardinal(word(0))?;
+    let (whole_at, noun) = match (word(1), word(2)) {
+        ("sur" | "in", _) => (2, false),
+        ("out", "of") => (3, false),
+        (noun, "sur") if !noun.is_empty() => (3, true),
+        _ => return None,
+    };
+    let whole = cardinal(word(whole_at))?;
+    (part < whole && whole <= 100).then(|| ((part * 200 + whole) / (2 * whole), whole_at + 1, noun))
 }
 
 /// A word's part before its first hyphen (« vingt » of « vingt-cinq »).
@@ -271,6 +332,37 @@ mod tests {
         }
         assert!(forms("79th").contains(&"seventy-ninth".to_string()));
         assert!(forms("25x").is_empty() && forms("1000th").is_empty());
+    }
+
+    fn words(text: &str) -> Vec<String> {
+        text.split(' ').map(|w| if w == "_" { String::new() } else { w.to_string() }).collect()
+    }
+
+    #[test]
+    fn numbers_of_several_words_with_a_hundred_or_a_thousand_are_read_whole() {
+        assert_eq!(spelt_in_words(&words("cent quatre-vingt-cinq etats")), Some((2, 185)));
+        assert_eq!(spelt_in_words(&words("deux mille vingt-cinq")), Some((3, 2025)));
+        assert_eq!(spelt_in_words(&words("one hundred and five")), Some((4, 105)));
+        assert_eq!(spelt_in_words(&words("trois cents")), Some((2, 300)));
+        // Two numbers side by side, a number alone, a hundred before a word.
+        assert_eq!(spelt_in_words(&words("vingt cinq")), None);
+        assert_eq!(spelt_in_words(&words("quarante pour cent")), None);
+        assert_eq!(spelt_in_words(&words("cent pays")), None);
+        assert_eq!(spelt_in_words(&words("cent _ cinq")), None);
+        // "and" only between number words.
+        assert_eq!(spelt_in_words(&words("two hundred and countries")), Some((2, 200)));
+    }
+
+    #[test]
+    fn ratios_are_read_as_shares_in_percent() {
+        assert_eq!(ratio(&words("trois sur cinq")), Some((60, 3, false)));
+        assert_eq!(ratio(&words("one out of four")), Some((25, 4, false)));
+        assert_eq!(ratio(&words("une victime sur trois")), Some((33, 4, true)));
+        assert_eq!(ratio(&words("2 in 3")), Some((67, 3, false)));
+        assert_eq!(ratio(&words("une _ sur trois")), None);
+        assert_eq!(ratio(&words("cinq sur trois")), None);
+        assert_eq!(ratio(&words("un regard sur")), None);
+        assert_eq!(ratio(&words("one in 2025")), None);
     }
 
     #[test]

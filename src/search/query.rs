@@ -1,7 +1,7 @@
 //! What the person typed → [`Query`]: words, "quoted phrases", -exclusions.
 //! Parsing never fails; odd input becomes warnings.
 
-use super::numbers::number_forms;
+use super::numbers::{number_forms, ratio, spelt_in_words};
 use crate::analysis::{fold, is_any_stopword, is_upper, tokenize};
 
 /// Longer queries are cut here, so time stays bounded whatever is pasted in.
@@ -89,7 +89,7 @@ pub fn parse(input: &str) -> Query {
             }
         }
         let typing_here = still_typing && i == last_segment;
-        query.clauses.extend(clauses_of(kept.trim_end(), typing_here, shouting));
+        query.clauses.extend(clauses_of(&numbers_in_words(kept.trim_end()), typing_here, shouting));
     }
     if query.clauses.len() > MAX_CLAUSES {
         query.clauses.truncate(MAX_CLAUSES);
@@ -154,6 +154,39 @@ fn clauses_of(text: &str, last_is_prefix: bool, shouting: bool) -> Vec<Clause> {
         last.prefix = true;
     }
     clauses
+}
+
+/// Numbers of several words written as one: « cent quatre-vingt-cinq » as the
+/// figure « 185 », "three in five" as the share « 60% » (each word alone would
+/// be a number of its own, or none). `text`: words separated by one space.
+fn numbers_in_words(text: &str) -> String {
+    let raw: Vec<&str> = text.split(' ').collect();
+    let words: Vec<String> = raw.iter().map(|w| fold(w)).collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while let Some(word) = raw.get(i) {
+        let rest = words.get(i..).unwrap_or_default();
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if let Some((share, span, noun)) = ratio(rest) {
+            out.push_str(&share.to_string());
+            out.push('%');
+            // The noun between the two numbers (« une victime sur trois ») stays a word of the query.
+            if let Some(noun) = raw.get(i + 1).filter(|_| noun) {
+                out.push(' ');
+                out.push_str(noun);
+            }
+            i += span;
+        } else if let Some((span, n)) = spelt_in_words(rest) {
+            out.push_str(&n.to_string());
+            i += span;
+        } else {
+            out.push_str(word);
+            i += 1;
+        }
+    }
+    out
 }
 
 #[cfg(test)]
