@@ -373,6 +373,23 @@ fn an_english_acronym_finds_the_french_name_its_initials_spell_in_another_order(
 }
 
 #[test]
+fn a_un_acronym_finds_the_role_or_body_it_stands_for() {
+    let index = corpus(&[
+        "Au nom du Secrétaire général des Nations Unies, M. Guy Ryder a pris la parole.",
+        "La Rapporteuse spéciale sur la traite des êtres humains a présenté son rapport.",
+        "La Convention contre la criminalité transnationale organisée a été ratifiée.",
+        "Les Nations Unies ont tenu une séance.",
+    ]);
+    assert_eq!(ids(&search(&index, "SG ONU"))[0], "a", "Secretary-General");
+    assert_eq!(ids(&search(&index, "UNSR trafficking"))[0], "b", "UN Special Rapporteur");
+    assert_eq!(ids(&search(&index, "UNTOC"))[0], "c", "the Palermo Convention");
+    // On the record: « Au nom du Secrétaire général des Nations Unies » (p6), « la Rapporteuse
+    // spéciale sur la traite des êtres humains » (p7).
+    assert_eq!(ids(&search(&record_index(), "SG ONU"))[0], "AG/12734#p6");
+    assert_eq!(ids(&search(&record_index(), "UNSR trafficking"))[0], "AG/12734#p7");
+}
+
+#[test]
 fn a_fraction_finds_the_share_given_as_a_percentage() {
     let index = corpus(&[
         "Les victimes ont témoigné devant l’Assemblée.",
