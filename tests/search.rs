@@ -390,6 +390,25 @@ fn a_un_acronym_finds_the_role_or_body_it_stands_for() {
 }
 
 #[test]
+fn a_word_the_record_lacks_finds_its_synonyms_the_record_has() {
+    let index = corpus(&[
+        "La star de cinéma a plaidé pour les victimes.",
+        "Le modèle nordique pénalise les clients.",
+        "Les victimes ont témoigné.",
+        "Les rescapés ont témoigné devant l’Assemblée.",
+    ]);
+    assert_eq!(ids(&search(&index, "qu'a dit l'actrice")), ["a"], "actrice → star, cinéma");
+    assert_eq!(ids(&search(&index, "sanctionner ceux qui achetent du sexe"))[0], "b", "→ pénalise, clients");
+    assert_eq!(search(&index, "actrice").suggestion, None, "a synonym is no typo to suggest");
+    // « victimes » is the record's own word: its synonyms (« rescapés ») are not read.
+    assert_eq!(ids(&search(&index, "victimes")), ["c", "a"]);
+    // On the record: « L’ancienne Ambassadrice de bonne volonté de l’ONUDC et star de
+    // cinéma » (p13), « le modèle dit « nordique », qui pénalise les clients » (p13).
+    assert_eq!(ids(&search(&record_index(), "qu'a dit l'actrice"))[0], "AG/12734#p13");
+    assert_eq!(ids(&search(&record_index(), "sanctionner ceux qui achetent du sexe"))[0], "AG/12734#p13");
+}
+
+#[test]
 fn a_fraction_finds_the_share_given_as_a_percentage() {
     let index = corpus(&[
         "Les victimes ont témoigné devant l’Assemblée.",

@@ -7,14 +7,20 @@
 //! never travels to the browser, and the wasm engine holds no lexicon code.
 //! The same entries carry the names and nationality adjectives of a delegation
 //! the index does not use (« Biélorussie » → « Bélarus », "Italian" → « Italie »).
+//! And a French record's words are filed under their French synonyms
+//! (`lexicon/fr-synonyms.tsv`: « gouvernement » → « autorité », « savoir-faire »
+//! → « expertise »), for the person who says it in other words.
 
 use super::stem::stem;
-use super::{Lang, fold, is_any_stopword, is_stopword, own_translation_key, speaker_alias_key, stem_key, tokenize};
+use super::{
+    Lang, fold, is_any_stopword, is_stopword, own_translation_key, speaker_alias_key, stem_key, synonym_key, tokenize,
+};
 use crate::index::Translation;
 use crate::record::delegations::{DELEGATIONS, Delegation};
 use std::collections::BTreeMap;
 
 const EN_FR: &str = include_str!("lexicon/en-fr.tsv");
+const FR_SYNONYMS: &str = include_str!("lexicon/fr-synonyms.tsv");
 
 /// The translations into a dictionary (its words, sorted) in `into`, French or
 /// English, keyed by the stem key of the other language's word, in key order.
@@ -133,7 +139,41 @@ pub fn translations(words: &[String], into: Lang) -> Vec<Translation> {
         merged.extend(ids);
         *merged = sorted(&mut merged.iter().copied());
     }
+    if into == Lang::French {
+        for (key, ids) in synonyms(words, &by_stem) {
+            let merged = by_key.entry(key).or_default();
+            merged.extend(ids);
+            *merged = sorted(&mut merged.iter().copied());
+        }
+    }
     by_key.into_iter().map(|(key, words)| Translation { key, words }).collect()
+}
+
+/// French synonyms (`lexicon/fr-synonyms.tsv`) → the dictionary words that are
+/// their inflections, filed under the synonym key of each word they stand for.
+/// Only for words the dictionary lacks (no word of it shares their stem key):
+/// a query reads a word's synonyms only where the record does not say the word
+/// itself, so a word of two senses keeps to the record's own use of it.
+/// `by_stem`: the dictionary's word ids by `target_keys`.
+fn synonyms(words: &[String], by_stem: &BTreeMap<String, Vec<u32>>) -> Vec<(String, Vec<u32>)> {
+    let held: std::collections::BTreeSet<String> = words.iter().map(|w| stem_key(Lang::French, &fold(w))).collect();
+    let mut filed = Vec::new();
+    for (head, others) in FR_SYNONYMS.lines().filter(|line| !line.starts_with('#')).filter_map(|l| l.split_once('\t')) {
+        if held.contains(&stem_key(Lang::French, &fold(head))) {
+            continue;
+        }
+        let mut ids: Vec<u32> = Vec::new();
+        for other in others.split_whitespace().filter(|w| !is_stopword(Lang::French, &fold(w))) {
+            for key in target_keys(Lang::French, other) {
+                let inflections = by_stem.get(&key).into_iter().flatten().copied();
+                ids.extend(inflections.filter(|&id| words.get(id as usize).is_some_and(|w| inflects(other, w))));
+            }
+        }
+        if !ids.is_empty() {
+            filed.push((synonym_key(Lang::French, head), ids));
+        }
+    }
+    filed
 }
 
 /// A delegation's names the index does not use, and its nationality adjectives →
@@ -257,6 +297,34 @@ mod tests {
             assert_eq!(english, english.to_lowercase(), "line {}", n + 1);
             assert!(french.split(' ').all(|w| !w.is_empty()), "line {}: {french:?}", n + 1);
         }
+    }
+
+    #[test]
+    fn every_synonym_line_is_one_french_word_a_tab_and_words_of_like_meaning() {
+        let mut previous = "";
+        for (n, line) in FR_SYNONYMS.lines().enumerate().filter(|(_, l)| !l.starts_with('#')) {
+            let (head, others) = line.split_once('\t').unwrap_or_else(|| panic!("line {}: no tab", n + 1));
+            assert!(!head.is_empty() && !head.contains(' ') && head == head.to_lowercase(), "line {}", n + 1);
+            assert!(others.split(' ').all(|w| !w.is_empty() && w != head), "line {}: {others:?}", n + 1);
+            assert!(previous < head, "line {}: {head:?} out of order or twice", n + 1);
+            previous = head;
+        }
+    }
+
+    #[test]
+    fn a_french_word_the_dictionary_lacks_finds_its_synonyms_inflected() {
+        let synonyms = |words: &[&str], word: &str| {
+            let translations = translations(&words.iter().map(|w| w.to_string()).collect::<Vec<_>>(), Lang::French);
+            let key = synonym_key(Lang::French, word);
+            translations.iter().find(|t| t.key == key).map(|t| t.words.clone()).unwrap_or_default()
+        };
+        let words = ["prête", "prêtes", "star", "victimes"];
+        assert_eq!(synonyms(&words, "préparés"), [0, 1], "préparé → prête, prêtes");
+        assert_eq!(synonyms(&words, "actrice"), [2]);
+        assert_eq!(synonyms(&words, "rescapés"), [3], "rescapé → victimes");
+        assert!(synonyms(&words, "victime").is_empty(), "the dictionary holds the word: none is filed");
+        // « préparation » shares « préparés »'s stem: the record says it its own way.
+        assert!(synonyms(&["préparation", "prête"], "préparés").is_empty());
     }
 
     #[test]

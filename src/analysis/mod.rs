@@ -101,6 +101,13 @@ pub fn speaker_alias_key(folded: &str) -> String {
     format!("{folded}\t\t")
 }
 
+/// The key under which a word's synonyms in its own language are filed (« gouvernements »
+/// → « autorités »): its stem key (the stem of its folded form), a tab, "=", a tab.
+/// Unlike a translation, a synonym is of the index's own language.
+pub fn synonym_key(lang: Lang, word: &str) -> String {
+    format!("{}\t=\t", stem_key(lang, &fold(word)))
+}
+
 /// Whether a translation key is a speaker alias key (see [`speaker_alias_key`]).
 pub fn is_speaker_alias_key(key: &str) -> bool {
     key.ends_with("\t\t")

@@ -3,7 +3,7 @@
 //! groups derived the first time a query needs them.
 
 use super::{DecodeError, IndexData, decode};
-use crate::analysis::{Lang, fold, speaker_alias_key, stem_key, tokenize, translation_keys};
+use crate::analysis::{Lang, fold, speaker_alias_key, stem_key, synonym_key, tokenize, translation_keys};
 use crate::hash::HashMap;
 use crate::sort::{sort, sort_by};
 use std::cell::OnceCell;
@@ -237,6 +237,12 @@ impl Index {
         let keys = translation_keys(self.translation_source, word);
         // The first key filed wins, even with no words: a form's own key keeps it from its stem's.
         keys.iter().find_map(|key| self.filed_under(key)).unwrap_or_default()
+    }
+
+    /// The index's words that a word of its own language stands for in other
+    /// words (« gouvernements » → « autorités »; see `analysis::lexicon`).
+    pub fn synonyms(&self, word: &str) -> &[WordId] {
+        self.filed_under(&synonym_key(self.translation_source.other(), word)).unwrap_or_default()
     }
 
     /// The words of the delegation a nationality adjective names as a speaker

@@ -20,6 +20,8 @@ pub const TRANSLATED: f32 = 0.8;
 /// A word of the query's language that a word of the other only folds or
 /// stems to, beside that word's translations.
 pub const FALSE_FRIEND: f32 = 0.5;
+/// « prêtes » for « préparés »: a word of like meaning (`lexicon/fr-synonyms.tsv`).
+pub const SYNONYM: f32 = 0.5;
 /// Upper bound for a completion of the word being typed ("Litu" → "lituanie").
 pub const PREFIX: f32 = 0.8;
 /// Typos: one edit, two edits.
@@ -51,6 +53,8 @@ pub struct Expansion {
     pub extra: Vec<(WordId, f32)>,
     /// The word is a known word's beginning: completions, not typos, explain it.
     pub completed: bool,
+    /// How many of `extra`, at its end, are synonyms (no typo to suggest).
+    pub synonyms: usize,
 }
 
 /// The core forms of a word: exact, folded, stemmed.
@@ -202,7 +206,16 @@ pub fn expand(index: &Index, word: &str, prefix: bool, translate: bool) -> Expan
             extra.extend(misspelt_translations(index, &folded));
         }
     }
-    Expansion { core, extra, completed }
+    // A word the record lacks, said in its words: « mal préparés » is « pas prêtes »,
+    // « actrice » « star de cinéma » (only where the record lacks the word: a word of two
+    // senses keeps to the record's own use of it).
+    let synonyms: Vec<(WordId, f32)> = (if core.is_empty() { index.synonyms(word) } else { &[] })
+        .iter()
+        .filter(|id| !core.iter().chain(&extra).any(|(c, _)| c == *id))
+        .map(|&id| (id, SYNONYM))
+        .collect();
+    extra.extend_from_slice(&synonyms);
+    Expansion { core, extra, completed, synonyms: synonyms.len() }
 }
 
 /// The translations of the word of the other language a misspelt word is

@@ -548,8 +548,10 @@ impl Index {
                 out.push(' ');
             }
             let replacement = match expansion {
-                // The best typo candidate comes first; a completion is no typo.
-                Some(e) if e.core.is_empty() && !e.completed => e.extra.first().map(|&(id, _)| id),
+                // The best typo candidate comes first; a completion or a synonym is no typo.
+                Some(e) if e.core.is_empty() && !e.completed && e.extra.len() > e.synonyms => {
+                    e.extra.first().map(|&(id, _)| id)
+                }
                 _ => None,
             };
             if let Some(id) = replacement {
