@@ -678,7 +678,7 @@ fn combine(scored: &[Scored], excluded: &[u32], answering: &[u32], spoken: &[u32
 
 /// Whether a word is one of a list's, the list one string of words separated
 /// by spaces (tables of string slices cost the wasm build more).
-fn listed(list: &str, word: &str) -> bool {
+pub(crate) fn listed(list: &str, word: &str) -> bool {
     list.split(' ').any(|w| w == word)
 }
 

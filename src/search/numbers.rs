@@ -8,6 +8,7 @@
 //! "two thousand and twenty-five") is read whole into its figure, and a
 //! ratio (« trois sur cinq », "one in four") into its share in percent.
 
+use super::listed;
 use crate::analysis::Lang;
 
 /// The highest number spelt out; 1000 is the one round number past it.
@@ -60,10 +61,10 @@ fn read(folded: &str) -> Option<(u32, bool)> {
 /// The number a folded word writes as a cardinal or a figure (1 included: in a
 /// number of several words, « un » and "one" count).
 fn cardinal(folded: &str) -> Option<u32> {
-    match folded {
-        "un" | "une" | "one" | "1" => Some(1),
-        _ => read(folded).filter(|&(n, ordinal)| !ordinal && n < 1000).map(|(n, _)| n),
+    if listed("un une one 1", folded) {
+        return Some(1);
     }
+    read(folded).filter(|&(n, ordinal)| !ordinal && n < 1000).map(|(n, _)| n)
 }
 
 /// A number spelt in several words at the start of `words` (folded; "" for
@@ -74,7 +75,7 @@ pub fn spelt_in_words(words: &[String]) -> Option<(usize, u32)> {
     let (mut thousands, mut group, mut used, mut scaled) = (0u32, 0u32, 0usize, false);
     let mut i = 0;
     while let Some(w) = words.get(i).map(String::as_str) {
-        if matches!(w, "et" | "and") && used > 0 && words.get(i + 1).and_then(|w| cardinal(w)).is_some() {
+        if listed("et and", w) && used > 0 && words.get(i + 1).and_then(|w| cardinal(w)).is_some() {
             i += 1;
             continue;
         }
@@ -83,10 +84,10 @@ pub fn spelt_in_words(words: &[String]) -> Option<(usize, u32)> {
                 break;
             }
             group += n;
-        } else if matches!(w, "cent" | "cents" | "hundred" | "hundreds") && group < 100 {
+        } else if listed("cent cents hundred hundreds", w) && group < 100 {
             group = group.max(1) * 100;
             scaled = true;
-        } else if matches!(w, "mille" | "thousand" | "thousands") && thousands == 0 {
+        } else if listed("mille thousand thousands", w) && thousands == 0 {
             thousands = group.max(1) * 1000;
             group = 0;
             scaled = true;
@@ -107,7 +108,7 @@ pub fn ratio(words: &[String]) -> Option<(u32, usize, bool)> {
     let word = |i: usize| words.get(i).map_or("", String::as_str);
     let part = cardinal(word(0))?;
     let (whole_at, noun) = match (word(1), word(2)) {
-        ("sur" | "in", _) => (2, false),
+        (of, _) if listed("sur in", of) => (2, false),
         ("out", "of") => (3, false),
         (noun, "sur") if !noun.is_empty() => (3, true),
         _ => return None,
