@@ -218,6 +218,8 @@ fn an_index_built_without_translations_is_smaller_and_reads_english_words_as_typ
     assert!(search_json(&with, &[], "women")["total"].as_u64().unwrap_or(0) > 0);
     assert_eq!(search_json(&without, &[], "women")["total"], 0);
     assert!(search_json(&without, &[], "femmes")["total"].as_u64().unwrap_or(0) > 0);
+    // French readers keep the French synonyms: « actrice » → « star de cinéma ».
+    assert!(search_json(&without, &[], "actrice")["total"].as_u64().unwrap_or(0) > 0);
 }
 
 #[test]

@@ -108,6 +108,11 @@ pub fn synonym_key(lang: Lang, word: &str) -> String {
     format!("{}\t=\t", stem_key(lang, &fold(word)))
 }
 
+/// Whether a translation key is a synonym key (see [`synonym_key`]).
+pub fn is_synonym_key(key: &str) -> bool {
+    key.ends_with("\t=\t")
+}
+
 /// Whether a translation key is a speaker alias key (see [`speaker_alias_key`]).
 pub fn is_speaker_alias_key(key: &str) -> bool {
     key.ends_with("\t\t")

@@ -26,7 +26,8 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = LayoutArg::Auto)]
     layout: LayoutArg,
     /// Leave out the English → French lexicon entries that a French record
-    /// otherwise carries (a few KB), for a site whose readers search in French only.
+    /// otherwise carries (a few KB), for a site whose readers search in French only
+    /// (its French synonyms stay).
     #[arg(long, conflicts_with = "archive")]
     no_translations: bool,
 }
@@ -55,7 +56,7 @@ pub fn run(args: Args) -> Result<()> {
     }
     let mut data = builder.build();
     if args.no_translations {
-        data.translations.clear();
+        data.translations.retain(|t| verbatim::analysis::is_synonym_key(&t.key));
     }
     let text_bytes: usize = data.passages.iter().map(|p| p.text.len()).sum();
     data.layout = match args.layout {
