@@ -8,8 +8,8 @@
 //! The same entries carry the names and nationality adjectives of a delegation
 //! the index does not use (« Biélorussie » → « Bélarus », "Italian" → « Italie »).
 //! And a French record's words are filed under their French synonyms
-//! (`lexicon/fr-synonyms.tsv`: « gouvernement » → « autorité », « savoir-faire »
-//! → « expertise »), for the person who says it in other words.
+//! (`lexicon/fr-synonyms.tsv`: « actrice » → « star », « cinéma »; « préparé »
+//! → « prêt »), for the person who says it in other words.
 
 use super::stem::stem;
 use super::{
@@ -130,23 +130,25 @@ pub fn translations(words: &[String], into: Lang) -> Vec<Translation> {
         if adjective && (translated(&key) || translated(&stem_key(from, &word))) {
             continue;
         }
-        let merged = by_key.entry(key).or_default();
-        merged.extend(ids);
-        *merged = sorted(&mut merged.iter().copied());
+        file_under(&mut by_key, key, ids);
     }
     for (key, ids) in aliases {
-        let merged = by_key.entry(key).or_default();
-        merged.extend(ids);
-        *merged = sorted(&mut merged.iter().copied());
+        file_under(&mut by_key, key, ids);
     }
     if into == Lang::French {
         for (key, ids) in synonyms(words, &by_stem) {
-            let merged = by_key.entry(key).or_default();
-            merged.extend(ids);
-            *merged = sorted(&mut merged.iter().copied());
+            file_under(&mut by_key, key, ids);
         }
     }
     by_key.into_iter().map(|(key, words)| Translation { key, words }).collect()
+}
+
+/// Adds words to those filed under a key, kept ascending and once each.
+fn file_under(by_key: &mut BTreeMap<String, Vec<u32>>, key: String, ids: Vec<u32>) {
+    let filed = by_key.entry(key).or_default();
+    filed.extend(ids);
+    filed.sort_unstable();
+    filed.dedup();
 }
 
 /// French synonyms (`lexicon/fr-synonyms.tsv`) → the dictionary words that are

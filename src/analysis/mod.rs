@@ -101,8 +101,8 @@ pub fn speaker_alias_key(folded: &str) -> String {
     format!("{folded}\t\t")
 }
 
-/// The key under which a word's synonyms in its own language are filed (« gouvernements »
-/// → « autorités »): its stem key (the stem of its folded form), a tab, "=", a tab.
+/// The key under which a word's synonyms in its own language are filed (« actrice »
+/// → « star », « cinéma »): its stem key (the stem of its folded form), a tab, "=", a tab.
 /// Unlike a translation, a synonym is of the index's own language.
 pub fn synonym_key(lang: Lang, word: &str) -> String {
     format!("{}\t=\t", stem_key(lang, &fold(word)))

@@ -239,8 +239,8 @@ impl Index {
         keys.iter().find_map(|key| self.filed_under(key)).unwrap_or_default()
     }
 
-    /// The index's words that a word of its own language stands for in other
-    /// words (« gouvernements » → « autorités »; see `analysis::lexicon`).
+    /// The index's words that say otherwise a word of its own language that it
+    /// lacks (« actrice » → « star », « cinéma »; see `analysis::lexicon`).
     pub fn synonyms(&self, word: &str) -> &[WordId] {
         self.filed_under(&synonym_key(self.translation_source.other(), word)).unwrap_or_default()
     }
