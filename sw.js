@@ -23,7 +23,7 @@
 // carry the build's hash in their names ("terms/3.1a2b3c4d.vrba") and never change:
 // cache first. The manifest keeps its name across builds: network first, the cached
 // copy offline.
-const CACHE = "verbatim-e72b0d9e0f3e";
+const CACHE = "verbatim-f1f06e84b0e9";
 const ASSETS = ["index.html","manifest.webmanifest","pkg/icon.svg","pkg/page.css","pkg/verbatim-search.css","pkg/verbatim-search.js"];
 // Page → cache name, shared by every version of this worker. Not "verbatim-…", so the
 // clean-up of old versions never takes it for one.

@@ -9,7 +9,7 @@
 //! ratio (« trois sur cinq », "one in four") into its share in percent.
 
 use super::listed;
-use crate::analysis::Lang;
+use crate::analysis::{Lang, is_any_stopword};
 
 /// The highest number spelt out; 1000 is the one round number past it.
 const MAX_SPELT: u32 = 99;
@@ -102,7 +102,8 @@ pub fn spelt_in_words(words: &[String]) -> Option<(usize, u32)> {
 
 /// A ratio at the start of `words` (folded, "" for what is no single word):
 /// « trois sur cinq », "three in five", "one out of four", or with a noun
-/// between, « une victime sur trois »: the share in percent (rounded), how
+/// between, « une victime sur trois » (where no noun follows: « un rapport sur
+/// trois pays » is about three countries): the share in percent (rounded), how
 /// many words it spans, and whether the second of them is that noun.
 pub fn ratio(words: &[String]) -> Option<(u32, usize, bool)> {
     let word = |i: usize| words.get(i).map_or("", String::as_str);
@@ -110,7 +111,7 @@ pub fn ratio(words: &[String]) -> Option<(u32, usize, bool)> {
     let (whole_at, noun) = match (word(1), word(2)) {
         (of, _) if listed("sur in", of) => (2, false),
         ("out", "of") => (3, false),
-        (noun, "sur") if !noun.is_empty() => (3, true),
+        (noun, "sur") if !noun.is_empty() && (word(4).is_empty() || is_any_stopword(word(4))) => (3, true),
         _ => return None,
     };
     let whole = cardinal(word(whole_at))?;
@@ -359,6 +360,8 @@ mod tests {
         assert_eq!(ratio(&words("trois sur cinq")), Some((60, 3, false)));
         assert_eq!(ratio(&words("one out of four")), Some((25, 4, false)));
         assert_eq!(ratio(&words("une victime sur trois")), Some((33, 4, true)));
+        assert_eq!(ratio(&words("une victime sur trois est un enfant")), Some((33, 4, true)));
+        assert_eq!(ratio(&words("un rapport sur trois pays")), None, "about three countries");
         assert_eq!(ratio(&words("2 in 3")), Some((67, 3, false)));
         assert_eq!(ratio(&words("une _ sur trois")), None);
         assert_eq!(ratio(&words("cinq sur trois")), None);
